@@ -1,0 +1,21 @@
+package dev.deeplift.core;
+
+/** The kind of a rule node, as seen by a {@link RulePolicy}. */
+public enum LayerKind {
+    /** A graph input. */
+    INPUT,
+    /** A fully connected layer (mixes signs through its weights). */
+    DENSE,
+    /** A convolution of any kind (mixes signs through its kernels). */
+    CONVOLUTION,
+    /** A per-channel affine map such as inference batch-normalization (carries a sign split). */
+    NORMALIZATION,
+    /** Average, sum or max pooling. */
+    POOLING,
+    /** Padding, cropping, reshaping, upsampling: moves values without mixing them. */
+    RESHAPE,
+    /** Addition, concatenation and other merges of several inputs. */
+    MERGE,
+    /** An elementwise nonlinearity, where a {@link Rule} applies. */
+    NONLINEARITY
+}

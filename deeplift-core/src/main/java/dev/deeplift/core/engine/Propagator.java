@@ -1,0 +1,102 @@
+package dev.deeplift.core.engine;
+
+import dev.deeplift.core.graph.Multipliers;
+import dev.deeplift.core.graph.NodeGraph;
+import dev.deeplift.core.graph.PairActivations;
+import dev.deeplift.core.graph.InputNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs a {@link NodeGraph}: one forward pass over inputs and references, then one backward pass of multipliers
+ * from a seed on an output node to every graph input. Nothing but multipliers is computed backward: no weight
+ * gradients, no loss. Stateless between calls, so one instance serves many threads.
+ */
+public final class Propagator {
+    private final NodeGraph graph;
+    private final RulePlan plan;
+
+    /** @param graph the graph; @param plan the contexts of its nodes */
+    public Propagator(NodeGraph graph, RulePlan plan) {
+        this.graph = graph;
+        this.plan = plan;
+    }
+
+    /**
+     * Activations of every node.
+     *
+     * @param inputs     one {@code [N, ...]} array per graph input
+     * @param references one {@code [N, ...]} or {@code [1, ...]} array per graph input
+     */
+    public ForwardPass forward(List<INDArray> inputs, List<INDArray> references) {
+        List<Integer> inputIdx = graph.inputIndices();
+        if (inputs.size() != inputIdx.size() || references.size() != inputIdx.size()) {
+            throw new IllegalArgumentException("The graph has " + inputIdx.size() + " inputs, got "
+                    + inputs.size() + " inputs and " + references.size() + " references");
+        }
+        PairActivations[] acts = new PairActivations[graph.size()];
+        for (int k = 0; k < inputIdx.size(); k++) {
+            acts[inputIdx.get(k)] = PairActivations.of(inputs.get(k), references.get(k));
+        }
+        for (int i = 0; i < graph.size(); i++) {
+            NodeGraph.Entry e = graph.entry(i);
+            if (e.node() instanceof InputNode) {
+                continue;
+            }
+            acts[i] = e.node().forward(gather(acts, e.inputs()), plan.context(i));
+        }
+        return new ForwardPass(acts);
+    }
+
+    /**
+     * Multipliers on every graph input, one per element (the positive/negative split collapsed by the sign of the
+     * input's delta).
+     *
+     * @param pass       the forward pass
+     * @param outputNode the node whose units are targets
+     * @param seed       multipliers on that node's output, {@code [N, ...]}; a one-hot row selects one unit
+     */
+    public List<INDArray> backward(ForwardPass pass, int outputNode, INDArray seed) {
+        Multipliers[] acc = new Multipliers[graph.size()];
+        acc[outputNode] = Multipliers.symmetric(seed);
+        for (int i = outputNode; i >= 0; i--) {
+            Multipliers m = acc[i];
+            NodeGraph.Entry e = graph.entry(i);
+            if (m == null || e.node() instanceof InputNode) {
+                continue;
+            }
+            acc[i] = null;
+            List<PairActivations> ins = gather(pass, e.inputs());
+            List<Multipliers> back = e.node().backward(m, ins, pass.activations(i), plan.context(i));
+            for (int j = 0; j < e.inputs().length; j++) {
+                int src = e.inputs()[j];
+                acc[src] = acc[src] == null ? back.get(j) : acc[src].add(back.get(j));
+            }
+        }
+        List<INDArray> result = new ArrayList<>();
+        for (int idx : graph.inputIndices()) {
+            PairActivations a = pass.activations(idx);
+            result.add(acc[idx] == null ? Nd4j.zeros(a.input().dataType(), a.input().shape())
+                    : acc[idx].collapse(a.delta()));
+        }
+        return result;
+    }
+
+    private static List<PairActivations> gather(PairActivations[] acts, int[] idx) {
+        List<PairActivations> list = new ArrayList<>(idx.length);
+        for (int i : idx) {
+            list.add(acts[i]);
+        }
+        return list;
+    }
+
+    private static List<PairActivations> gather(ForwardPass pass, int[] idx) {
+        List<PairActivations> list = new ArrayList<>(idx.length);
+        for (int i : idx) {
+            list.add(pass.activations(i));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.deeplift.core.engine;
+
+import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.MaxPoolMode;
+import dev.deeplift.core.Rule;
+import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.graph.NodeContext;
+import dev.deeplift.core.graph.NodeGraph;
+import dev.deeplift.core.graph.RuleNode;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The {@link NodeContext} of every node of a graph for one policy: each nonlinearity's rule, and which nodes must
+ * compute an explicit positive/negative split (only those feeding a RevealCancel nonlinearity, directly or through
+ * split-carrying nodes, so Rescale keeps its single cheap path).
+ */
+public final class RulePlan {
+    private final NodeContext[] contexts;
+
+    private RulePlan(NodeContext[] contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * @param graph       the graph
+     * @param policy      rules per feeding layer kind
+     * @param maxPoolMode how max-pooling credits inputs
+     * @param epsilon     threshold below which ratios fall back to derivatives
+     */
+    public static RulePlan create(NodeGraph graph, RulePolicy policy, MaxPoolMode maxPoolMode, double epsilon) {
+        int n = graph.size();
+        boolean pureGradient = policy.isPureGradient();
+        Rule[] rules = new Rule[n];
+        for (int i = 0; i < n; i++) {
+            rules[i] = graph.entry(i).node().kind() == LayerKind.NONLINEARITY
+                    ? policy.ruleFor(feedingKind(graph, i))
+                    : policy.defaultRule();
+        }
+        boolean[] needsSplit = new boolean[n];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int c : graph.consumers(i)) {
+                RuleNode consumer = graph.entry(c).node();
+                boolean revealCancel = consumer.kind() == LayerKind.NONLINEARITY && rules[c] == Rule.REVEAL_CANCEL;
+                if (!pureGradient && (revealCancel || (consumer.carriesSplit() && needsSplit[c]))) {
+                    needsSplit[i] = true;
+                }
+            }
+        }
+        NodeContext[] contexts = new NodeContext[n];
+        for (int i = 0; i < n; i++) {
+            contexts[i] = new NodeContext(rules[i], maxPoolMode, pureGradient, needsSplit[i], epsilon);
+        }
+        return new RulePlan(contexts);
+    }
+
+    /** The default threshold for a data type: ratios of smaller deltas are mostly rounding noise. */
+    public static double defaultEpsilon(DataType dataType) {
+        return switch (dataType) {
+            case DOUBLE -> 1e-10;
+            case FLOAT -> 1e-6;
+            default -> 1e-3;
+        };
+    }
+
+    /** The context of node {@code index}. */
+    public NodeContext context(int index) {
+        return contexts[index];
+    }
+
+    /** The kind of the first node above {@code index} that does not merely carry a sign split. */
+    private static LayerKind feedingKind(NodeGraph graph, int index) {
+        int[] in = graph.entry(index).inputs();
+        while (in.length == 1) {
+            RuleNode node = graph.entry(in[0]).node();
+            if (!node.carriesSplit()) {
+                return node.kind();
+            }
+            in = graph.entry(in[0]).inputs();
+        }
+        return in.length == 0 ? LayerKind.INPUT : LayerKind.MERGE;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.deeplift.core.functions;
+
+import java.util.Optional;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationCube;
+import org.nd4j.linalg.activations.impl.ActivationELU;
+import org.nd4j.linalg.activations.impl.ActivationGELU;
+import org.nd4j.linalg.activations.impl.ActivationHardSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationHardTanH;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationMish;
+import org.nd4j.linalg.activations.impl.ActivationRReLU;
+import org.nd4j.linalg.activations.impl.ActivationRationalTanh;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU6;
+import org.nd4j.linalg.activations.impl.ActivationRectifiedTanh;
+import org.nd4j.linalg.activations.impl.ActivationSELU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
+import org.nd4j.linalg.activations.impl.ActivationSoftSign;
+import org.nd4j.linalg.activations.impl.ActivationSwish;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.activations.impl.ActivationThresholdedReLU;
+
+/**
+ * The one table of ND4J activations known to be elementwise, so that a nonlinear rule applies to them.
+ * Softmax, PReLU (which has parameters) and unknown activations are not in it: callers turn the empty result into
+ * an error naming the layer.
+ */
+public final class ElementwiseFunctions {
+    private ElementwiseFunctions() {
+    }
+
+    /** The identity function. */
+    public static ElementwiseFunction identity() {
+        return Identity.INSTANCE;
+    }
+
+    /** {@code max(z, 0)} with {@code relu'(0) = 0}. */
+    public static ElementwiseFunction relu() {
+        return Relu.INSTANCE;
+    }
+
+    /** Wraps any activation as an elementwise function, for tests and custom layers; no check is made. */
+    public static ElementwiseFunction of(String name, IActivation activation) {
+        return new ActivationFunction(name, activation);
+    }
+
+    /** The elementwise function of an ND4J activation, or empty if it is not known to be elementwise. */
+    public static Optional<ElementwiseFunction> fromActivation(IActivation a) {
+        if (a == null || a instanceof ActivationIdentity) {
+            return Optional.of(Identity.INSTANCE);
+        }
+        if (a instanceof ActivationReLU r) {
+            boolean plain = (r.getMax() == null || r.getMax() == 0.0 || Double.isInfinite(r.getMax()))
+                    && (r.getThreshold() == null || r.getThreshold() == 0.0)
+                    && (r.getNegativeSlope() == null || r.getNegativeSlope() == 0.0);
+            return Optional.of(plain ? Relu.INSTANCE : new ActivationFunction(a.toString(), a));
+        }
+        if (a instanceof ActivationRReLU r) {
+            // At inference RReLU is a leaky ReLU with the mean slope; its own backprop has no alpha then.
+            double slope = (r.getL() + r.getU()) / 2.0;
+            return Optional.of(new ActivationFunction("rrelu(inference slope " + slope + ")", new ActivationLReLU(slope)));
+        }
+        boolean known = a instanceof ActivationLReLU || a instanceof ActivationELU || a instanceof ActivationSELU
+                || a instanceof ActivationSigmoid || a instanceof ActivationTanH || a instanceof ActivationSoftPlus
+                || a instanceof ActivationSoftSign || a instanceof ActivationHardSigmoid
+                || a instanceof ActivationHardTanH || a instanceof ActivationReLU6 || a instanceof ActivationSwish
+                || a instanceof ActivationGELU || a instanceof ActivationMish || a instanceof ActivationCube
+                || a instanceof ActivationRationalTanh || a instanceof ActivationRectifiedTanh
+                || a instanceof ActivationThresholdedReLU;
+        return known ? Optional.of(new ActivationFunction(a.toString(), a)) : Optional.empty();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.deeplift.core.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link NodeGraph} like DL4J's {@code GraphBuilder}: each node names the nodes it reads, which must
+ * already be defined, so the order of calls is a topological order.
+ *
+ * <pre>{@code
+ * NodeGraph g = new NodeGraphBuilder()
+ *     .addInput("in", new InputNode(4))
+ *     .addNode("dense", new LinearNode(LayerKind.DENSE, new DenseOp(w, b)), "in")
+ *     .addNode("relu", new ElementwiseNode(ElementwiseFunctions.relu()), "dense")
+ *     .setOutputs("relu")
+ *     .build();
+ * }</pre>
+ */
+public final class NodeGraphBuilder {
+    private final List<NodeGraph.Entry> entries = new ArrayList<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final List<Integer> inputs = new ArrayList<>();
+    private final Map<String, Integer> outputs = new LinkedHashMap<>();
+
+    /** Adds a graph input. */
+    public NodeGraphBuilder addInput(String name, InputNode node) {
+        inputs.add(add(name, node, new int[0]));
+        return this;
+    }
+
+    /** Adds a node reading the named nodes. */
+    public NodeGraphBuilder addNode(String name, RuleNode node, String... inputNames) {
+        if (node instanceof InputNode) {
+            throw new IllegalArgumentException("Use addInput for input node '" + name + "'");
+        }
+        if (inputNames.length == 0) {
+            throw new IllegalArgumentException("Node '" + name + "' reads no input");
+        }
+        int[] in = new int[inputNames.length];
+        for (int i = 0; i < in.length; i++) {
+            Integer idx = byName.get(inputNames[i]);
+            if (idx == null) {
+                throw new IllegalArgumentException("Node '" + name + "' reads '" + inputNames[i]
+                        + "', which is not defined yet");
+            }
+            in[i] = idx;
+        }
+        add(name, node, in);
+        return this;
+    }
+
+    /** True if a node of that name exists. */
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** Names the outputs (targets are units of these), in order. */
+    public NodeGraphBuilder setOutputs(String... names) {
+        outputs.clear();
+        for (String n : names) {
+            Integer idx = byName.get(n);
+            if (idx == null) {
+                throw new IllegalArgumentException("Output '" + n + "' is not a node");
+            }
+            outputs.put(n, idx);
+        }
+        return this;
+    }
+
+    /** The immutable graph. */
+    public NodeGraph build() {
+        if (inputs.isEmpty()) {
+            throw new IllegalStateException("The graph has no input");
+        }
+        if (outputs.isEmpty()) {
+            throw new IllegalStateException("The graph has no output");
+        }
+        return new NodeGraph(entries, inputs, outputs);
+    }
+
+    private int add(String name, RuleNode node, int[] in) {
+        if (byName.containsKey(name)) {
+            throw new IllegalArgumentException("Duplicate node name '" + name + "'");
+        }
+        int idx = entries.size();
+        entries.add(new NodeGraph.Entry(name, node, in));
+        byName.put(name, idx);
+        return idx;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.deeplift.core.graph;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A node's activations at the input and at the reference, with their difference.
+ *
+ * <p>The reference is either the input's shape {@code [N, ...]} or, when one reference is shared by every example,
+ * {@code [1, ...]}: it is then never copied N times, and {@link #delta()} broadcasts.
+ *
+ * <p>For RevealCancel a node may carry an explicit split {@code delta = deltaPlus + deltaMinus} (the sums of the
+ * positive and of the negative terms that built it). Without one, the split is by the sign of {@code delta} itself.
+ */
+public final class PairActivations {
+    private final INDArray input;
+    private final INDArray reference;
+    private INDArray delta;
+    private INDArray deltaPlus;
+    private INDArray deltaMinus;
+    private final boolean explicitSplit;
+
+    private PairActivations(INDArray input, INDArray reference, INDArray plus, INDArray minus) {
+        this.input = input;
+        this.reference = reference;
+        this.deltaPlus = plus;
+        this.deltaMinus = minus;
+        this.explicitSplit = plus != null;
+    }
+
+    /** Activations whose split, if asked for, is by the sign of their own delta. */
+    public static PairActivations of(INDArray input, INDArray reference) {
+        return new PairActivations(input, reference, null, null);
+    }
+
+    /** Activations with an explicit positive/negative split of their delta. */
+    public static PairActivations withSplit(INDArray input, INDArray reference, INDArray plus, INDArray minus) {
+        return new PairActivations(input, reference, plus, minus);
+    }
+
+    /** {@code [N, ...]} activations at the input. */
+    public INDArray input() {
+        return input;
+    }
+
+    /** {@code [N, ...]} or {@code [1, ...]} activations at the reference. */
+    public INDArray reference() {
+        return reference;
+    }
+
+    /** True if one reference row is shared by every example. */
+    public boolean sharedReference() {
+        return reference.size(0) == 1 && input.size(0) != 1;
+    }
+
+    /** {@code input − reference}, {@code [N, ...]}. */
+    public INDArray delta() {
+        if (delta == null) {
+            delta = sharedReference() ? input.sub(broadcastReference()) : input.sub(reference);
+        }
+        return delta;
+    }
+
+    /** The reference broadcast to the input's shape (a view, no copy where ND4J allows). */
+    public INDArray broadcastReference() {
+        return sharedReference() ? reference.broadcast(input.shape()) : reference;
+    }
+
+    /** True if this node carries an explicit split rather than one by the sign of its delta. */
+    public boolean hasExplicitSplit() {
+        return explicitSplit;
+    }
+
+    /** The positive part of the delta. */
+    public INDArray deltaPlus() {
+        if (deltaPlus == null) {
+            deltaPlus = Transforms.relu(delta(), true);
+        }
+        return deltaPlus;
+    }
+
+    /** The negative part of the delta. */
+    public INDArray deltaMinus() {
+        if (deltaMinus == null) {
+            deltaMinus = Transforms.min(delta(), 0.0, true);
+        }
+        return deltaMinus;
+    }
+
+    /** The positive part of the delta by its own sign, ignoring any explicit split. */
+    public INDArray signPlus() {
+        return explicitSplit ? Transforms.relu(delta(), true) : deltaPlus();
+    }
+
+    /** The negative part of the delta by its own sign, ignoring any explicit split. */
+    public INDArray signMinus() {
+        return explicitSplit ? Transforms.min(delta(), 0.0, true) : deltaMinus();
+    }
+
+    /** The batch size N. */
+    public long batchSize() {
+        return input.size(0);
+    }
+
+    /** The midpoint {@code (input + reference) / 2}, {@code [N, ...]}. */
+    public INDArray midpoint() {
+        return input.add(broadcastReference()).muli(0.5);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.deeplift.core.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An affine map {@code y = J·x + b} on a batch, where the Linear rule applies: multipliers go back through
+ * {@code Jᵀ} exactly as gradients do (paper 3.5.1). Implementations only read their parameters.
+ */
+public interface LinearOp {
+
+    /** {@code J·x + b}, as a new array; {@code x} is {@code [N, ...]}. */
+    INDArray apply(INDArray x);
+
+    /** {@code J·dx}, the linear part without bias, as a new array. */
+    INDArray applyLinear(INDArray dx);
+
+    /** {@code Jᵀ·m}: multipliers on the output, {@code [N, ...out]}, to multipliers on the input. */
+    INDArray transpose(INDArray m);
+
+    /**
+     * The op with only its positive weights and the op with only its negative weights, both without bias, so
+     * that {@code J = plus + minus}. For RevealCancel.
+     */
+    SignSplit split();
+
+    /** The parts of a {@link LinearOp} with positive and with negative weights; {@code minus} is null if it has none. */
+    record SignSplit(LinearOp plus, LinearOp minus) {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.deeplift.core.rules;
+
+import dev.deeplift.core.functions.ElementwiseFunction;
+import dev.deeplift.core.graph.Multipliers;
+import dev.deeplift.core.graph.PairActivations;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The Rescale rule (paper 3.5.2): {@code m = Δy/Δz}, and {@code f'((z + z_ref)/2)} where {@code |Δz|} is tiny.
+ */
+public final class RescaleRule implements NonlinearRule {
+    /** The shared instance. */
+    public static final RescaleRule INSTANCE = new RescaleRule();
+
+    private RescaleRule() {
+    }
+
+    @Override
+    public Multipliers backward(ElementwiseFunction f, PairActivations z, PairActivations y, INDArray mOut,
+                                double epsilon) {
+        INDArray ratio = Ratios.safeRatio(y.delta(), z.delta(), epsilon, () -> f.derivative(z.midpoint()));
+        return Multipliers.symmetric(ratio.muli(mOut));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.deeplift.core.rules;
+
+import dev.deeplift.core.functions.ElementwiseFunction;
+import dev.deeplift.core.graph.Multipliers;
+import dev.deeplift.core.graph.PairActivations;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The RevealCancel rule (paper 3.5.3). With {@code z0} the reference and {@code Δz = Δz+ + Δz−}:
+ * <pre>
+ * Δy+ = ½[f(z0 + Δz+) − f(z0)] + ½[f(z0 + Δz− + Δz+) − f(z0 + Δz−)]
+ * Δy− = ½[f(z0 + Δz−) − f(z0)] + ½[f(z0 + Δz+ + Δz−) − f(z0 + Δz+)]
+ * m+ = Δy+/Δz+,  m− = Δy−/Δz−
+ * </pre>
+ * {@code f(z0 + Δz+ + Δz−)} is taken as the node's actual output, so {@code Δy+ + Δy− = Δy} holds to rounding.
+ * Where {@code |Δz±|} is tiny its part contributes nothing, and {@code m±} falls back to {@code f'} at
+ * {@code z0 + Δz±/2}, which only shows in the multipliers of inputs whose own delta is zero.
+ */
+public final class RevealCancelRule implements NonlinearRule {
+    /** The shared instance. */
+    public static final RevealCancelRule INSTANCE = new RevealCancelRule();
+
+    private RevealCancelRule() {
+    }
+
+    @Override
+    public Multipliers backward(ElementwiseFunction f, PairActivations z, PairActivations y, INDArray mOut,
+                                double epsilon) {
+        INDArray z0 = z.broadcastReference();
+        INDArray f0 = y.broadcastReference();
+        INDArray dPlus = z.deltaPlus();
+        INDArray dMinus = z.deltaMinus();
+        INDArray fPlus = f.apply(z0.add(dPlus));
+        INDArray fMinus = f.apply(z0.add(dMinus));
+        INDArray yPlus = fPlus.sub(f0).addi(y.input()).subi(fMinus).muli(0.5);
+        INDArray yMinus = fMinus.sub(f0).addi(y.input()).subi(fPlus).muli(0.5);
+        INDArray mPlus = Ratios.safeRatio(yPlus, dPlus, epsilon,
+                () -> f.derivative(dPlus.mul(0.5).addi(z0)));
+        INDArray mMinus = Ratios.safeRatio(yMinus, dMinus, epsilon,
+                () -> f.derivative(dMinus.mul(0.5).addi(z0)));
+        return Multipliers.of(mPlus.muli(mOut), mMinus.muli(mOut));
+    }
+}

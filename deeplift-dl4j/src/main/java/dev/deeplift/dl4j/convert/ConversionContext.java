@@ -1,0 +1,92 @@
+package dev.deeplift.dl4j.convert;
+
+import dev.deeplift.core.UnsupportedLayerException;
+import dev.deeplift.core.functions.ElementwiseFunction;
+import dev.deeplift.core.functions.ElementwiseFunctions;
+import dev.deeplift.core.graph.NodeGraphBuilder;
+import dev.deeplift.core.graph.RuleNode;
+import dev.deeplift.core.nodes.ElementwiseNode;
+import org.nd4j.linalg.activations.IActivation;
+
+/**
+ * The state of converting a chain of DL4J layers: the node graph so far, the node the next layer reads, the layer
+ * being converted (for error messages that say where), and the network's output activation once found.
+ */
+public final class ConversionContext {
+    private final NodeGraphBuilder builder;
+    private String current;
+    private int layerIndex = -1;
+    private String layerName;
+    private String layerClass;
+    private boolean lastLayer;
+    private int nodeCount;
+    private IActivation outputActivation;
+
+    /** @param builder the graph being built; @param input the node the first layer reads */
+    public ConversionContext(NodeGraphBuilder builder, String input) {
+        this.builder = builder;
+        this.current = input;
+    }
+
+    /** Starts converting a layer. */
+    public void beginLayer(int index, String name, String className, boolean last) {
+        this.layerIndex = index;
+        this.layerName = name;
+        this.layerClass = className;
+        this.lastLayer = last;
+    }
+
+    /** The name of the node the next node will read. */
+    public String current() {
+        return current;
+    }
+
+    /** Makes a named node the one the next node reads (for graphs whose layers read other vertices). */
+    public void setCurrent(String node) {
+        this.current = node;
+    }
+
+    /** Appends a node reading the current node, and makes it current. */
+    public void add(String what, RuleNode node) {
+        String name = "L" + layerIndex + (layerName == null ? "" : ":" + layerName) + "/" + what + "#" + nodeCount++;
+        builder.addNode(name, node, current);
+        current = name;
+    }
+
+    /**
+     * Appends the layer's activation. On the network's last layer it is not appended but kept as the output
+     * activation: targets are scored before it.
+     */
+    public void addActivation(IActivation activation) {
+        if (lastLayer) {
+            outputActivation = activation;
+            return;
+        }
+        ElementwiseFunction f = ElementwiseFunctions.fromActivation(activation)
+                .orElseThrow(() -> unsupported("activation " + activation
+                        + " is not elementwise (or not known to be); only the network's last layer may use it"));
+        if (!f.isIdentity()) {
+            add(f.name(), new ElementwiseNode(f));
+        }
+    }
+
+    /** The output activation (of the last layer), or null if the network ends in no activation. */
+    public IActivation outputActivation() {
+        return outputActivation;
+    }
+
+    /** True while converting the network's last layer. */
+    public boolean isLastLayer() {
+        return lastLayer;
+    }
+
+    /** Where the current layer is, e.g. {@code layer 2 "dense" (DenseLayer)}. */
+    public String where() {
+        return "layer " + layerIndex + (layerName == null ? "" : " \"" + layerName + "\"") + " (" + layerClass + ")";
+    }
+
+    /** An error saying what is unsupported about the current layer. */
+    public UnsupportedLayerException unsupported(String what) {
+        return new UnsupportedLayerException("Cannot explain " + where() + ": " + what);
+    }
+}

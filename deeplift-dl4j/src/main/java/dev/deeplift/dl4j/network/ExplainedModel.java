@@ -1,0 +1,31 @@
+package dev.deeplift.dl4j.network;
+
+import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.graph.NodeGraph;
+import java.util.List;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A DL4J network converted to a {@link NodeGraph}: what the explainer runs, plus what it needs to check inputs and
+ * targets before any work.
+ *
+ * @param graph            the rule nodes, reading the network's parameters
+ * @param dataType         the network's data type; inputs of another floating type are cast to it
+ * @param outputUnits      units per output (in the graph's output order), {@code -1} where unknown
+ * @param outputActivation the activation after the targets (e.g. softmax), or null
+ * @param description      e.g. {@code MultiLayerNetwork(3 layers)}
+ */
+public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits,
+                             IActivation outputActivation, String description) {
+
+    /** The input node of graph input {@code k}. */
+    public InputNode input(int k) {
+        return (InputNode) graph.entry(graph.inputIndices().get(k)).node();
+    }
+
+    /** Number of graph inputs. */
+    public int inputCount() {
+        return graph.inputIndices().size();
+    }
+}

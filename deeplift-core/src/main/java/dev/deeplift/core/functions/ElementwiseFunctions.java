@@ -1,6 +1,8 @@
 package dev.deeplift.core.functions;
 
 import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationCube;
 import org.nd4j.linalg.activations.impl.ActivationELU;
@@ -37,9 +39,40 @@ public final class ElementwiseFunctions {
         return Identity.INSTANCE;
     }
 
-    /** {@code max(z, 0)} with {@code relu'(0) = 0}. */
+    private static final ElementwiseFunction RELU = new LambdaFunction("relu",
+            z -> Transforms.relu(z, true), z -> step(z, 0.0));
+
+    /** {@code max(z, 0)} with {@code relu'(0) = 0}, so a zero pre-activation passes nothing back. */
     public static ElementwiseFunction relu() {
-        return Relu.INSTANCE;
+        return RELU;
+    }
+
+    /** {@code 1} where {@code z > threshold}, else {@code 0}. */
+    private static INDArray step(INDArray z, double threshold) {
+        return z.gt(threshold).castTo(z.dataType());
+    }
+
+    /**
+     * ELU with its true derivative, {@code alpha·exp(z)} below 0: DL4J 1.0.0-M2.1's own {@code ActivationELU.backprop}
+     * ignores {@code alpha}.
+     */
+    private static ElementwiseFunction elu(ActivationELU a) {
+        double alpha = a.getAlpha();
+        return new LambdaFunction(a.toString(), z -> a.getActivation(z.dup(), false), z -> {
+            INDArray pos = step(z, 0.0);
+            INDArray neg = Transforms.exp(Transforms.min(z, 0.0, true), false).muli(alpha).muli(pos.rsub(1.0));
+            return neg.addi(pos);
+        });
+    }
+
+    /**
+     * RReLU as DL4J 1.0.0-M2.1 evaluates it at inference: {@code max(z, (l + u)/2)}, not a leaky ReLU (its
+     * {@code getActivation(in, false)} clamps from below). Explained as the network computes it.
+     */
+    private static ElementwiseFunction rrelu(ActivationRReLU a) {
+        double cut = 0.5 * (a.getL() + a.getU());
+        return new LambdaFunction(a + " (inference: max(z, " + cut + "))", z -> a.getActivation(z.dup(), false),
+                z -> step(z, cut));
     }
 
     /** Wraps any activation as an elementwise function, for tests and custom layers; no check is made. */
@@ -56,14 +89,15 @@ public final class ElementwiseFunctions {
             boolean plain = (r.getMax() == null || r.getMax() == 0.0 || Double.isInfinite(r.getMax()))
                     && (r.getThreshold() == null || r.getThreshold() == 0.0)
                     && (r.getNegativeSlope() == null || r.getNegativeSlope() == 0.0);
-            return Optional.of(plain ? Relu.INSTANCE : new ActivationFunction(a.toString(), a));
+            return Optional.of(plain ? RELU : new ActivationFunction(a.toString(), a));
         }
         if (a instanceof ActivationRReLU r) {
-            // At inference RReLU is a leaky ReLU with the mean slope; its own backprop has no alpha then.
-            double slope = (r.getL() + r.getU()) / 2.0;
-            return Optional.of(new ActivationFunction("rrelu(inference slope " + slope + ")", new ActivationLReLU(slope)));
+            return Optional.of(rrelu(r));
         }
-        boolean known = a instanceof ActivationLReLU || a instanceof ActivationELU || a instanceof ActivationSELU
+        if (a instanceof ActivationELU e) {
+            return Optional.of(elu(e));
+        }
+        boolean known = a instanceof ActivationLReLU || a instanceof ActivationSELU
                 || a instanceof ActivationSigmoid || a instanceof ActivationTanH || a instanceof ActivationSoftPlus
                 || a instanceof ActivationSoftSign || a instanceof ActivationHardSigmoid
                 || a instanceof ActivationHardTanH || a instanceof ActivationReLU6 || a instanceof ActivationSwish

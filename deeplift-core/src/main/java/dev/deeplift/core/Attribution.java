@@ -22,4 +22,7 @@ public interface Attribution {
 
     /** Max over examples of {@code |sum(scores_i) − deltas_i|}. */
     double maxSummationError();
+
+    /** {@code [N]}: per example {@code |sum(scores_i) − deltas_i|}. */
+    INDArray summationErrors();
 }

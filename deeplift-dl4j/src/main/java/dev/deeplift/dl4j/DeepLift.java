@@ -1,6 +1,7 @@
 package dev.deeplift.dl4j;
 
 import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Explainer;
 import dev.deeplift.core.MaxPoolMode;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * state, cached inputs, training mode), and it keeps no state between calls, so one instance may be used from
  * many threads at once. Returned arrays are detached from every workspace.
  */
-public final class DeepLift {
+public final class DeepLift implements Explainer {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
 
     private final ExplainedModel model;
@@ -134,6 +135,7 @@ public final class DeepLift {
      * @param reference the input's shape, or {@code [1, ...]} for one reference shared by every example
      * @param targets   one output unit per example
      */
+    @Override
     public Attribution explain(INDArray input, INDArray reference, int[] targets) {
         requireSingleInputOutput();
         INDArray x = InputChecks.input(input, model.input(0), model.dataType(), "input");

@@ -55,7 +55,7 @@ public final class AttributionResult implements Attribution {
         return deltas;
     }
 
-    /** {@code [N]}: per example {@code |sum(scores_i) − deltas_i|}. */
+    @Override
     public INDArray summationErrors() {
         return summationErrors;
     }

@@ -47,6 +47,26 @@ public final class ElementwiseFunctions {
         return RELU;
     }
 
+    /**
+     * PReLU, {@code z} above 0 and {@code α·z} below, with a learned {@code α} per feature.
+     *
+     * @param alpha the slopes, one example's shape (size 1 along shared axes), read at every call
+     */
+    public static ElementwiseFunction prelu(INDArray alpha) {
+        return new LambdaFunction("prelu", z -> Transforms.min(z, 0.0, true).muli(batchOf(alpha, z))
+                .addi(Transforms.relu(z, true)), z -> {
+                    INDArray pos = step(z, 0.0);
+                    return pos.rsub(1.0).muli(batchOf(alpha, z)).addi(pos);
+                });
+    }
+
+    private static INDArray batchOf(INDArray alpha, INDArray z) {
+        long[] shape = new long[alpha.rank() + 1];
+        shape[0] = 1;
+        System.arraycopy(alpha.shape(), 0, shape, 1, alpha.rank());
+        return alpha.reshape(shape).broadcast(z.shape());
+    }
+
     /** {@code 1} where {@code z > threshold}, else {@code 0}. */
     private static INDArray step(INDArray z, double threshold) {
         return z.gt(threshold).castTo(z.dataType());

@@ -13,16 +13,24 @@ public final class InputNode implements RuleNode {
 
     /** @param featureShape the shape of one example, {@code -1} for a free size, e.g. {@code {784}} or {@code {1, -1, -1}} */
     public InputNode(long... featureShape) {
-        this.featureShape = featureShape.clone();
+        this.featureShape = featureShape == null ? null : featureShape.clone();
     }
 
-    /** The shape of one example, {@code -1} where free. */
+    /** An input whose shape is not known from the configuration: any array of rank 2 or more. */
+    public static InputNode any() {
+        return new InputNode((long[]) null);
+    }
+
+    /** The shape of one example, {@code -1} where free, or null if unknown. */
     public long[] featureShape() {
-        return featureShape.clone();
+        return featureShape == null ? null : featureShape.clone();
     }
 
     /** True if an {@code [N, ...]} array has the rank and the fixed sizes this input expects. */
     public boolean accepts(long[] batchShape) {
+        if (featureShape == null) {
+            return batchShape.length >= 2;
+        }
         if (batchShape.length != featureShape.length + 1) {
             return false;
         }
@@ -36,6 +44,9 @@ public final class InputNode implements RuleNode {
 
     /** The expected shape as text, e.g. {@code [N, 784]}. */
     public String describeShape() {
+        if (featureShape == null) {
+            return "[N, ...]";
+        }
         StringBuilder sb = new StringBuilder("[N");
         for (long d : featureShape) {
             sb.append(", ").append(d < 0 ? "*" : Long.toString(d));
@@ -61,6 +72,6 @@ public final class InputNode implements RuleNode {
 
     @Override
     public String toString() {
-        return "Input" + Arrays.toString(featureShape);
+        return "Input" + (featureShape == null ? "[...]" : Arrays.toString(featureShape));
     }
 }

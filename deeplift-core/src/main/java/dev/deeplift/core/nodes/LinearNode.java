@@ -77,14 +77,14 @@ public final class LinearNode extends UnaryNode {
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         if (out.isSymmetric()) {
-            return Multipliers.symmetric(op.transpose(out.plus()));
+            return Multipliers.symmetric(op.transpose(out.plus(), in.input()));
         }
         LinearOp.SignSplit s = op.split();
-        INDArray plus = s.plus().transpose(out.plus());
-        INDArray minus = s.plus().transpose(out.minus());
+        INDArray plus = s.plus().transpose(out.plus(), in.input());
+        INDArray minus = s.plus().transpose(out.minus(), in.input());
         if (s.minus() != null) {
-            plus.addi(s.minus().transpose(out.minus()));
-            minus.addi(s.minus().transpose(out.plus()));
+            plus.addi(s.minus().transpose(out.minus(), in.input()));
+            minus.addi(s.minus().transpose(out.plus(), in.input()));
         }
         Multipliers m = Multipliers.of(plus, minus);
         return carriesSplit ? m : Multipliers.symmetric(m.collapse(in.delta()));

@@ -42,7 +42,7 @@ public final class DenseOp implements LinearOp {
     }
 
     @Override
-    public INDArray transpose(INDArray m) {
+    public INDArray transpose(INDArray m, INDArray input) {
         return m.mmul(weights.transpose());
     }
 

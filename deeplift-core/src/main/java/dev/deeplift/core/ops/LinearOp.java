@@ -14,8 +14,13 @@ public interface LinearOp {
     /** {@code J·dx}, the linear part without bias, as a new array. */
     INDArray applyLinear(INDArray dx);
 
-    /** {@code Jᵀ·m}: multipliers on the output, {@code [N, ...out]}, to multipliers on the input. */
-    INDArray transpose(INDArray m);
+    /**
+     * {@code Jᵀ·m}: multipliers on the output, {@code [N, ...out]}, to multipliers on the input.
+     *
+     * @param input an {@code [N, ...in]} input of the op; only its shape matters (ops whose input size cannot be
+     *              recovered from the output, such as strided convolutions, need it)
+     */
+    INDArray transpose(INDArray m, INDArray input);
 
     /**
      * The op with only its positive weights and the op with only its negative weights, both without bias, so

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Division with a fallback where the divisor is tiny. */
-final class Ratios {
+public final class Ratios {
     private Ratios() {
     }
 
@@ -13,7 +13,7 @@ final class Ratios {
      * {@code num / den}, with {@code fallback} where {@code |den| < epsilon}. The fallback is only computed when some
      * divisor is tiny.
      */
-    static INDArray safeRatio(INDArray num, INDArray den, double epsilon, Supplier<INDArray> fallback) {
+    public static INDArray safeRatio(INDArray num, INDArray den, double epsilon, Supplier<INDArray> fallback) {
         INDArray tiny = Transforms.abs(den, true).lt(epsilon);
         if (!tiny.any()) {
             return num.div(den);

@@ -6,11 +6,19 @@ import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.Converters;
 import dev.deeplift.dl4j.convert.LayerConverter;
+import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -47,13 +55,10 @@ public final class MultiLayerNetworkConverter {
             ctx.beginLayer(i, lc.getLayerName(), lc.getClass().getSimpleName(), i == last);
             InputPreProcessor pre = conf.getInputPreProcess(i);
             if (pre != null) {
-                throw ctx.unsupported("its input preprocessor " + pre.getClass().getSimpleName()
-                        + " is not supported yet");
+                PreprocessorConverter.convert(pre, ctx);
             }
             convertLayer(layer, lc, ctx);
-            if (lc instanceof FeedForwardLayer ff && ff.getNOut() > 0) {
-                units = ff.getNOut();
-            }
+            units = unitsAfter(lc, pre == null ? units : -1);
         }
         builder.setOutputs(ctx.current());
         return new ExplainedModel(builder.build(), net.params().dataType(), List.of(units), ctx.outputActivation(),
@@ -91,11 +96,22 @@ public final class MultiLayerNetworkConverter {
         }
     }
 
-    private static InputNode inputNode(MultiLayerConfiguration conf) {
-        org.deeplearning4j.nn.conf.layers.Layer first = confOf(conf, 0);
-        if (first instanceof FeedForwardLayer ff && ff.getNIn() > 0 && conf.getInputPreProcess(0) == null) {
-            return new InputNode(ff.getNIn());
+    /** Output units after a layer: known after dense-like layers, kept by elementwise ones, else unknown. */
+    private static long unitsAfter(org.deeplearning4j.nn.conf.layers.Layer lc, long before) {
+        if (lc instanceof DenseLayer || lc instanceof BaseOutputLayer) {
+            return ((FeedForwardLayer) lc).getNOut();
         }
-        return new InputNode(-1);
+        boolean elementwise = lc instanceof ActivationLayer || lc instanceof DropoutLayer || lc instanceof LossLayer
+                || lc instanceof BatchNormalization || lc instanceof PReLULayer;
+        return elementwise ? before : -1;
+    }
+
+    private static InputNode inputNode(MultiLayerConfiguration conf) {
+        InputPreProcessor pre = conf.getInputPreProcess(0);
+        if (pre != null) {
+            long[] shape = PreprocessorConverter.inputShape(pre);
+            return shape == null ? InputNode.any() : new InputNode(shape);
+        }
+        return InputShapes.of(confOf(conf, 0));
     }
 }

@@ -1,0 +1,55 @@
+package dev.deeplift.core.nodes;
+
+import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.MaxPoolMode;
+import dev.deeplift.core.graph.Multipliers;
+import dev.deeplift.core.graph.NodeContext;
+import dev.deeplift.core.graph.PairActivations;
+import dev.deeplift.core.graph.UnaryNode;
+import dev.deeplift.core.rules.Ratios;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Max over windows, with the two max-pooling rules of {@link MaxPoolMode}. Subclasses say what a window is by
+ * giving the max and the routing of values to each window's arg-max (first position in row-major order on ties,
+ * accumulated where windows overlap).
+ *
+ * <p>{@link MaxPoolMode#CROSS_MAX}: with {@code M = max(y, y_ref)}, the cell's {@code M − y_ref} is credited to the
+ * input's arg-max and {@code y − M} to the reference's arg-max; dividing the credits by each position's {@code Δx}
+ * gives multipliers whose scores sum to {@code Δy} exactly. Where {@code |Δx|} is tiny the credit is (up to
+ * rounding) zero and the multiplier falls back to the gradient.
+ */
+public abstract class MaxNode extends UnaryNode {
+
+    /** The max of every window, {@code [N, ...out]}. */
+    protected abstract INDArray max(INDArray a);
+
+    /** {@code v} ({@code [N, ...out]}) routed to the arg-max of each window of {@code a} ({@code [N, ...in]}). */
+    protected abstract INDArray route(INDArray a, INDArray v);
+
+    @Override
+    public LayerKind kind() {
+        return LayerKind.POOLING;
+    }
+
+    @Override
+    protected PairActivations forward(PairActivations in, NodeContext context) {
+        return PairActivations.of(max(in.input()), max(in.reference()));
+    }
+
+    @Override
+    protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
+                                   NodeContext context) {
+        INDArray m = out.collapse(output.delta());
+        INDArray x = in.input();
+        if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {
+            return Multipliers.symmetric(route(x, m));
+        }
+        INDArray y = output.input();
+        INDArray yRef = output.broadcastReference();
+        INDArray top = Transforms.max(y, yRef, true);
+        INDArray credit = route(x, top.sub(yRef).muli(m)).addi(route(in.broadcastReference(), y.sub(top).muli(m)));
+        return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), context.epsilon(), () -> route(x, m)));
+    }
+}

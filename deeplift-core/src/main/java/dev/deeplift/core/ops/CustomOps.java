@@ -1,0 +1,36 @@
+package dev.deeplift.core.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Runs libnd4j custom ops by name, the same native kernels DL4J's layers call. */
+public final class CustomOps {
+    private CustomOps() {
+    }
+
+    /** Executes {@code name} on the inputs with integer arguments; outputs are allocated by ND4J. */
+    public static INDArray[] exec(String name, INDArray[] inputs, long... intArgs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs);
+        if (intArgs.length > 0) {
+            b.addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray());
+        }
+        return Nd4j.exec(b.build());
+    }
+
+    /** Executes {@code name} into a preallocated output. */
+    public static INDArray execInto(String name, INDArray output, INDArray[] inputs, long... intArgs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs)
+                .addOutputs(output);
+        if (intArgs.length > 0) {
+            b.addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray());
+        }
+        Nd4j.exec(b.build());
+        return output;
+    }
+
+    /** The inputs without the null entries (optional inputs such as a missing bias). */
+    static INDArray[] present(INDArray... arrays) {
+        return java.util.Arrays.stream(arrays).filter(java.util.Objects::nonNull).toArray(INDArray[]::new);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.deeplift.core.ops;
+
+/**
+ * The geometry of a 2D sliding window (convolution or pooling) in libnd4j's terms.
+ *
+ * @param kH       kernel height
+ * @param kW       kernel width
+ * @param sH       stride along height
+ * @param sW       stride along width
+ * @param pH       padding along height (top; with {@code same} libnd4j derives it)
+ * @param pW       padding along width
+ * @param dH       dilation along height
+ * @param dW       dilation along width
+ * @param same     DL4J's {@code ConvolutionMode.Same}
+ * @param channelsLast NHWC instead of NCHW
+ */
+public record Window2D(long kH, long kW, long sH, long sW, long pH, long pW, long dH, long dW, boolean same,
+                       boolean channelsLast) {
+
+    /** Integer arguments of libnd4j's pooling ops ({@code extra}: the divisor mode or p-norm). */
+    long[] poolArgs(long extra) {
+        return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, extra, channelsLast ? 1 : 0};
+    }
+
+    /** Integer arguments of libnd4j's convolution ops ({@code weightsFormat} as libnd4j numbers it). */
+    long[] convArgs(long weightsFormat) {
+        return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, channelsLast ? 1 : 0, weightsFormat};
+    }
+
+    /** The channel axis of a 4D activation. */
+    public int channelAxis() {
+        return channelsLast ? 3 : 1;
+    }
+
+    @Override
+    public String toString() {
+        return kH + "x" + kW + "/s" + sH + "x" + sW + (same ? " same" : " p" + pH + "x" + pW)
+                + (dH != 1 || dW != 1 ? " d" + dH + "x" + dW : "") + (channelsLast ? " NHWC" : "");
+    }
+}

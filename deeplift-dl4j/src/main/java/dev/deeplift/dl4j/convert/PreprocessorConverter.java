@@ -1,0 +1,72 @@
+package dev.deeplift.dl4j.convert;
+
+import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.nodes.LinearNode;
+import dev.deeplift.core.ops.ShapeOps;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.Cnn3DToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
+import dev.deeplift.core.UnsupportedLayerException;
+import dev.deeplift.core.ops.ShapeOp;
+import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DL4J input preprocessors between layers, as reshapes: CNN↔feed-forward flattening is DL4J's plain 'c'-order
+ * reshape (for NCHW and NHWC alike). Preprocessors of recurrent data are refused: they fold time steps into
+ * the batch, which has no per-example meaning here.
+ */
+public final class PreprocessorConverter {
+    private PreprocessorConverter() {
+    }
+
+    /** Appends the nodes of a preprocessor. */
+    public static void convert(InputPreProcessor pre, ConversionContext ctx) {
+        if (pre instanceof CnnToFeedForwardPreProcessor || pre instanceof Cnn3DToFeedForwardPreProcessor) {
+            reshape(ctx, "flatten", -1);
+        } else if (pre instanceof FeedForwardToCnnPreProcessor p) {
+            reshape(ctx, "toCnn", p.getNumChannels(), p.getInputHeight(), p.getInputWidth());
+        } else if (pre instanceof RnnToFeedForwardPreProcessor) {
+            // DL4J adds it after global pooling of sequences, where activations are already [N, C]: the identity.
+            // On real sequences it folds time steps into the batch, which has no per-example meaning here.
+            String where = ctx.where();
+            UnaryOperator<INDArray> onlyFlat = x -> {
+                if (x.rank() != 2) {
+                    throw new UnsupportedLayerException("Cannot explain " + where + ": its RnnToFeedForward "
+                            + "preprocessor receives sequences " + java.util.Arrays.toString(x.shape())
+                            + "; recurrent outputs are not supported");
+                }
+                return x;
+            };
+            ctx.add("rnnToFf", new LinearNode(LayerKind.RESHAPE, new ShapeOp("rnnToFf(identity)", onlyFlat,
+                    (m, in) -> m), true));
+        } else if (pre instanceof ComposableInputPreProcessor c) {
+            for (InputPreProcessor inner : c.getInputPreProcessors()) {
+                convert(inner, ctx);
+            }
+        } else {
+            throw ctx.unsupported("its input preprocessor " + pre.getClass().getSimpleName() + " is not supported"
+                    + " (supported: CnnToFeedForward, Cnn3DToFeedForward, FeedForwardToCnn, Composable)");
+        }
+    }
+
+    /** The example shape a network's input must have when its first layer has this preprocessor, if known. */
+    public static long[] inputShape(InputPreProcessor pre) {
+        if (pre instanceof FeedForwardToCnnPreProcessor p) {
+            return new long[] {p.getNumChannels() * p.getInputHeight() * p.getInputWidth()};
+        }
+        if (pre instanceof CnnToFeedForwardPreProcessor p && p.getInputHeight() > 0) {
+            return p.getFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC
+                    ? new long[] {p.getInputHeight(), p.getInputWidth(), p.getNumChannels()}
+                    : new long[] {p.getNumChannels(), p.getInputHeight(), p.getInputWidth()};
+        }
+        return null;
+    }
+
+    private static void reshape(ConversionContext ctx, String what, long... shape) {
+        ctx.add(what, new LinearNode(LayerKind.RESHAPE, ShapeOps.reshape(shape), true));
+    }
+}

@@ -11,6 +11,8 @@ import dev.deeplift.core.engine.Propagator;
 import dev.deeplift.core.engine.RulePlan;
 import dev.deeplift.core.engine.SummationCheck;
 import dev.deeplift.core.graph.PairActivations;
+import dev.deeplift.core.rules.GuidedBackpropRule;
+import dev.deeplift.core.rules.NonlinearRule;
 import dev.deeplift.dl4j.network.ExplainedModel;
 import dev.deeplift.dl4j.network.MultiLayerNetworkConverter;
 import java.util.Arrays;
@@ -47,14 +49,18 @@ public final class DeepLift implements Explainer {
     private final ExplainedModel model;
     private final RulePolicy policy;
     private final MaxPoolMode maxPoolMode;
+    private final NonlinearRule gradientVariant;
     private final Propagator propagator;
 
-    private DeepLift(ExplainedModel model, RulePolicy policy, MaxPoolMode maxPoolMode) {
+    private DeepLift(ExplainedModel model, RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule gradientVariant) {
         this.model = model;
         this.policy = policy;
         this.maxPoolMode = maxPoolMode;
+        this.gradientVariant = gradientVariant;
         double epsilon = RulePlan.defaultEpsilon(model.dataType());
-        this.propagator = new Propagator(model.graph(), RulePlan.create(model.graph(), policy, maxPoolMode, epsilon));
+        RulePlan plan = gradientVariant == null ? RulePlan.create(model.graph(), policy, maxPoolMode, epsilon)
+                : RulePlan.gradientVariant(model.graph(), gradientVariant, epsilon);
+        this.propagator = new Propagator(model.graph(), plan);
     }
 
     /**
@@ -65,7 +71,7 @@ public final class DeepLift implements Explainer {
      */
     public static DeepLift of(MultiLayerNetwork network) {
         return new DeepLift(MultiLayerNetworkConverter.convert(network), RulePolicy.uniform(Rule.RESCALE),
-                MaxPoolMode.CROSS_MAX);
+                MaxPoolMode.CROSS_MAX, null);
     }
 
     /** An explainer for a computation graph. Not supported yet: always throws. */
@@ -81,12 +87,22 @@ public final class DeepLift implements Explainer {
 
     /** The same explainer with a rule per kind of layer feeding each nonlinearity, e.g. {@link RulePolicy#genomicsDefault()}. */
     public DeepLift withRules(RulePolicy rules) {
-        return new DeepLift(model, Objects.requireNonNull(rules, "rules"), maxPoolMode);
+        return new DeepLift(model, Objects.requireNonNull(rules, "rules"), maxPoolMode, null);
     }
 
     /** The same explainer with another max-pooling rule (default {@link MaxPoolMode#CROSS_MAX}). */
     public DeepLift withMaxPoolMode(MaxPoolMode mode) {
-        return new DeepLift(model, policy, Objects.requireNonNull(mode, "mode"));
+        return new DeepLift(model, policy, Objects.requireNonNull(mode, "mode"), gradientVariant);
+    }
+
+    /**
+     * The same network explained by guided backpropagation (negative multipliers stopped at every nonlinearity,
+     * max-pooling routing gradients): scores are guided gradients × (x − x_ref). For comparison; these scores are
+     * not expected to sum to delta. {@link #withRule} returns to DeepLIFT.
+     */
+    public DeepLift withGuidedBackprop() {
+        return new DeepLift(model, RulePolicy.uniform(Rule.GRADIENT), MaxPoolMode.GRADIENT,
+                GuidedBackpropRule.INSTANCE);
     }
 
     /** The rule policy. */
@@ -173,7 +189,7 @@ public final class DeepLift implements Explainer {
     }
 
     private void warnIfNotSummingToDelta(AttributionResult result) {
-        if (policy.isPureGradient()) {
+        if (policy.isPureGradient() || gradientVariant != null) {
             return; // gradients are not expected to sum to delta
         }
         double tol = SummationCheck.relativeTolerance(model.dataType());
@@ -195,7 +211,10 @@ public final class DeepLift implements Explainer {
     }
 
     private String describe() {
-        return "DeepLIFT " + policy + (maxPoolMode == MaxPoolMode.CROSS_MAX ? "" : ", max-pool " + maxPoolMode);
+        if (gradientVariant != null) {
+            return "guided backpropagation";
+        }
+        return (policy.isPureGradient() ? "gradient" : "DeepLIFT " + policy) + (maxPoolMode == MaxPoolMode.CROSS_MAX ? "" : ", max-pool " + maxPoolMode);
     }
 
     @Override

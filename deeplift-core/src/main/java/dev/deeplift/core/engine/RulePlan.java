@@ -7,6 +7,9 @@ import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.graph.NodeContext;
 import dev.deeplift.core.graph.NodeGraph;
 import dev.deeplift.core.graph.RuleNode;
+import dev.deeplift.core.rules.GuidedBackpropRule;
+import dev.deeplift.core.rules.NonlinearRule;
+import dev.deeplift.core.rules.NonlinearRules;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -28,6 +31,19 @@ public final class RulePlan {
      * @param epsilon     threshold below which ratios fall back to derivatives
      */
     public static RulePlan create(NodeGraph graph, RulePolicy policy, MaxPoolMode maxPoolMode, double epsilon) {
+        return create(graph, policy, maxPoolMode, epsilon, null);
+    }
+
+    /**
+     * Plain gradients with another strategy at every nonlinearity, e.g. {@link GuidedBackpropRule}; max-pooling
+     * routes gradients.
+     */
+    public static RulePlan gradientVariant(NodeGraph graph, NonlinearRule variant, double epsilon) {
+        return create(graph, RulePolicy.uniform(Rule.GRADIENT), MaxPoolMode.GRADIENT, epsilon, variant);
+    }
+
+    private static RulePlan create(NodeGraph graph, RulePolicy policy, MaxPoolMode maxPoolMode, double epsilon,
+                                   NonlinearRule variant) {
         int n = graph.size();
         boolean pureGradient = policy.isPureGradient();
         Rule[] rules = new Rule[n];
@@ -48,7 +64,9 @@ public final class RulePlan {
         }
         NodeContext[] contexts = new NodeContext[n];
         for (int i = 0; i < n; i++) {
-            contexts[i] = new NodeContext(rules[i], maxPoolMode, pureGradient, needsSplit[i], epsilon);
+            NonlinearRule strategy = variant != null ? variant
+                    : NonlinearRules.of(pureGradient ? Rule.GRADIENT : rules[i]);
+            contexts[i] = new NodeContext(rules[i], strategy, maxPoolMode, pureGradient, needsSplit[i], epsilon);
         }
         return new RulePlan(contexts);
     }

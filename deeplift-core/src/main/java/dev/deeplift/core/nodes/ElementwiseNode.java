@@ -1,13 +1,11 @@
 package dev.deeplift.core.nodes;
 
 import dev.deeplift.core.LayerKind;
-import dev.deeplift.core.Rule;
 import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.NodeContext;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.UnaryNode;
-import dev.deeplift.core.rules.NonlinearRules;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -41,8 +39,7 @@ public final class ElementwiseNode extends UnaryNode {
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         INDArray m = out.collapse(output.delta());
-        Rule rule = context.pureGradient() ? Rule.GRADIENT : context.rule();
-        return NonlinearRules.of(rule).backward(function, in, output, m, context.epsilon());
+        return context.nonlinearRule().backward(function, in, output, m, context.epsilon());
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class PreprocessorConverter {
                 if (x.rank() != 2) {
                     throw new UnsupportedLayerException("Cannot explain " + where + ": its RnnToFeedForward "
                             + "preprocessor receives sequences " + java.util.Arrays.toString(x.shape())
-                            + "; recurrent outputs are not supported");
+                            + ", which DL4J would fold into the batch (one output per time step); per-step outputs are "
+                            + "not supported: pool over time (GlobalPoolingLayer) or use 2D convolutions of height 1");
                 }
                 return x;
             };

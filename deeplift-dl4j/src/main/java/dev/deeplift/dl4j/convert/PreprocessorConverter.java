@@ -9,14 +9,15 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
+import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.ops.ShapeOp;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * DL4J input preprocessors between layers, as reshapes: CNN↔feed-forward flattening is DL4J's plain 'c'-order
- * reshape (for NCHW and NHWC alike). Preprocessors of recurrent data are refused: they fold time steps into
+ * DL4J input preprocessors between layers, as reshapes: CNN↔feed-forward flattening, and the Keras importer's
+ * flattening of sequences, are DL4J's plain 'c'-order reshapes (for channels first and last alike). Preprocessors of recurrent data are refused: they fold time steps into
  * the batch, which has no per-example meaning here.
  */
 public final class PreprocessorConverter {
@@ -25,7 +26,8 @@ public final class PreprocessorConverter {
 
     /** Appends the nodes of a preprocessor. */
     public static void convert(InputPreProcessor pre, ConversionContext ctx) {
-        if (pre instanceof CnnToFeedForwardPreProcessor || pre instanceof Cnn3DToFeedForwardPreProcessor) {
+        if (pre instanceof CnnToFeedForwardPreProcessor || pre instanceof Cnn3DToFeedForwardPreProcessor
+                || pre instanceof KerasFlattenRnnPreprocessor) {
             reshape(ctx, "flatten", -1);
         } else if (pre instanceof FeedForwardToCnnPreProcessor p) {
             reshape(ctx, "toCnn", p.getNumChannels(), p.getInputHeight(), p.getInputWidth());
@@ -50,7 +52,8 @@ public final class PreprocessorConverter {
             }
         } else {
             throw ctx.unsupported("its input preprocessor " + pre.getClass().getSimpleName() + " is not supported"
-                    + " (supported: CnnToFeedForward, Cnn3DToFeedForward, FeedForwardToCnn, Composable)");
+                    + " (supported: CnnToFeedForward, Cnn3DToFeedForward, KerasFlattenRnn, FeedForwardToCnn, "
+                    + "RnnToFeedForward on pooled activations, Composable)");
         }
     }
 

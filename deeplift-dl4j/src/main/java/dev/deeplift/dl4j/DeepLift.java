@@ -7,14 +7,17 @@ import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.engine.AttributionResult;
 import dev.deeplift.core.engine.ForwardPass;
+import dev.deeplift.core.engine.GraphAttribution;
 import dev.deeplift.core.engine.Propagator;
 import dev.deeplift.core.engine.RulePlan;
 import dev.deeplift.core.engine.SummationCheck;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.rules.GuidedBackpropRule;
 import dev.deeplift.core.rules.NonlinearRule;
+import dev.deeplift.dl4j.network.ComputationGraphConverter;
 import dev.deeplift.dl4j.network.ExplainedModel;
 import dev.deeplift.dl4j.network.MultiLayerNetworkConverter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -74,10 +77,16 @@ public final class DeepLift implements Explainer {
                 MaxPoolMode.CROSS_MAX, null);
     }
 
-    /** An explainer for a computation graph. Not supported yet: always throws. */
+    /**
+     * An explainer for a computation graph (residual, multi-input, multi-output), with the Rescale rule and
+     * cross-max pooling.
+     *
+     * @throws dev.deeplift.core.UnsupportedLayerException naming the first vertex without an exact rule
+     * @throws IllegalStateException                       if the graph was never initialised
+     */
     public static DeepLift of(ComputationGraph graph) {
-        throw new UnsupportedOperationException("ComputationGraph is not supported yet; convert to a "
-                + "MultiLayerNetwork if the graph is a chain");
+        return new DeepLift(ComputationGraphConverter.convert(graph), RulePolicy.uniform(Rule.RESCALE),
+                MaxPoolMode.CROSS_MAX, null);
     }
 
     /** The same explainer with one rule for every nonlinearity (default {@link Rule#RESCALE}). */
@@ -153,26 +162,113 @@ public final class DeepLift implements Explainer {
      */
     @Override
     public Attribution explain(INDArray input, INDArray reference, int[] targets) {
-        requireSingleInputOutput();
-        INDArray x = InputChecks.input(input, model.input(0), model.dataType(), "input");
-        INDArray ref = InputChecks.reference(reference, x, model.dataType(), "reference");
-        int[] t = InputChecks.targets(targets, x.size(0), model.outputUnits().get(0));
+        requireSingle("input", model.inputCount());
+        requireSingle("output", model.outputCount());
+        return single(explainGraph(new INDArray[] {input}, new INDArray[] {reference}, 0, targets), targets);
+    }
+
+    /** Contributions of a network with one input to a unit of a named (or numbered) output. */
+    public Attribution explain(INDArray input, INDArray reference, Target target) {
+        requireSingle("input", model.inputCount());
+        long n = input == null ? 0 : input.size(0);
+        int[] targets = target.units((int) n);
+        return single(explainGraph(new INDArray[] {input}, new INDArray[] {reference}, outputIndex(target), targets),
+                targets);
+    }
+
+    /**
+     * Contributions of every input of a multi-input network to one unit of its (single) output.
+     *
+     * @param inputs     one array per network input, in the network's input order
+     * @param references one per input: its shape, or a leading dimension of 1
+     */
+    public GraphAttribution explain(INDArray[] inputs, INDArray[] references, int target) {
+        requireSingle("output", model.outputCount());
+        return explainGraph(inputs, references, 0, fill(inputs, target));
+    }
+
+    /** Contributions of every input to one unit of the (single) output per example. */
+    public GraphAttribution explain(INDArray[] inputs, INDArray[] references, int[] targets) {
+        requireSingle("output", model.outputCount());
+        return explainGraph(inputs, references, 0, targets);
+    }
+
+    /** Contributions of every input to a unit of a named (or numbered) output. */
+    public GraphAttribution explain(INDArray[] inputs, INDArray[] references, Target target) {
+        int n = inputs == null || inputs.length == 0 || inputs[0] == null ? 0 : (int) inputs[0].size(0);
+        return explainGraph(inputs, references, outputIndex(target), target.units(n));
+    }
+
+    private GraphAttribution explainGraph(INDArray[] inputs, INDArray[] references, int output, int[] targets) {
+        if (inputs == null || references == null) {
+            throw new IllegalArgumentException("inputs and references must not be null");
+        }
+        if (inputs.length != model.inputCount() || references.length != model.inputCount()) {
+            throw new IllegalArgumentException("The network has " + model.inputCount() + " inputs; got "
+                    + inputs.length + " inputs and " + references.length + " references");
+        }
+        List<INDArray> xs = new ArrayList<>();
+        List<INDArray> refs = new ArrayList<>();
+        for (int k = 0; k < inputs.length; k++) {
+            String what = inputs.length == 1 ? "input" : "input " + k;
+            String refWhat = inputs.length == 1 ? "reference" : "reference " + k;
+            xs.add(InputChecks.input(inputs[k], model.input(k), model.dataType(), what));
+            refs.add(InputChecks.reference(references[k], xs.get(k), model.dataType(), refWhat));
+            if (xs.get(k).size(0) != xs.get(0).size(0)) {
+                throw new IllegalArgumentException("input " + k + " has " + xs.get(k).size(0)
+                        + " examples but input 0 has " + xs.get(0).size(0));
+            }
+        }
+        int[] t = InputChecks.targets(targets, xs.get(0).size(0), model.outputUnits().get(output));
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return run(x, ref, t);
+            return run(xs, refs, output, t);
         }
     }
 
-    private AttributionResult run(INDArray x, INDArray ref, int[] targets) {
-        ForwardPass pass = propagator.forward(List.of(x), List.of(ref));
-        int outputNode = model.graph().outputIndices().values().iterator().next();
+    private GraphAttribution run(List<INDArray> xs, List<INDArray> refs, int output, int[] targets) {
+        ForwardPass pass = propagator.forward(xs, refs);
+        int outputNode = model.outputNode(output);
         PairActivations out = pass.activations(outputNode);
         INDArray seed = oneHot(out.input(), targets);
-        INDArray deltas = out.delta().mul(seed).reshape(x.size(0), -1).sum(1);
-        INDArray m = propagator.backward(pass, outputNode, seed).get(0);
-        PairActivations in = pass.activations(model.graph().inputIndices().get(0));
-        AttributionResult result = AttributionResult.of(m, in.delta(), deltas, targets, describe());
+        INDArray deltas = out.delta().mul(seed).reshape(xs.get(0).size(0), -1).sum(1);
+        List<INDArray> m = propagator.backward(pass, outputNode, seed);
+        List<INDArray> inputDeltas = new ArrayList<>();
+        for (int idx : model.graph().inputIndices()) {
+            inputDeltas.add(pass.activations(idx).delta());
+        }
+        GraphAttribution result = GraphAttribution.of(m, inputDeltas, deltas, describe());
         warnIfNotSummingToDelta(result);
         return result;
+    }
+
+    private AttributionResult single(GraphAttribution g, int[] targets) {
+        INDArray m = g.multipliers(0);
+        INDArray scores = g.scores(0);
+        return AttributionResult.of(m, scores, g.deltas(), g.summationErrors(), targets, g.method());
+    }
+
+    private int outputIndex(Target target) {
+        Objects.requireNonNull(target, "target");
+        if (target.output() != null) {
+            int k = model.outputNames().indexOf(target.output());
+            if (k < 0) {
+                throw new IllegalArgumentException("No output named \"" + target.output() + "\": the outputs are "
+                        + model.outputNames());
+            }
+            return k;
+        }
+        if (target.outputIndex() < 0 || target.outputIndex() >= model.outputCount()) {
+            throw new IllegalArgumentException("Output index " + target.outputIndex() + " is out of range: the "
+                    + "network has " + model.outputCount() + " outputs " + model.outputNames());
+        }
+        return target.outputIndex();
+    }
+
+    private static int[] fill(INDArray[] inputs, int target) {
+        int n = inputs == null || inputs.length == 0 || inputs[0] == null ? 0 : (int) inputs[0].size(0);
+        int[] t = new int[n];
+        Arrays.fill(t, target);
+        return t;
     }
 
     private static INDArray oneHot(INDArray output, int[] targets) {
@@ -188,12 +284,12 @@ public final class DeepLift implements Explainer {
         return seed.reshape(output.shape());
     }
 
-    private void warnIfNotSummingToDelta(AttributionResult result) {
+    private void warnIfNotSummingToDelta(GraphAttribution result) {
         if (policy.isPureGradient() || gradientVariant != null) {
             return; // gradients are not expected to sum to delta
         }
         double tol = SummationCheck.relativeTolerance(model.dataType());
-        INDArray scale = SummationCheck.scales(List.of(result.scores())).addi(Transforms.abs(result.deltas(), true))
+        INDArray scale = SummationCheck.scales(result.scores()).addi(Transforms.abs(result.deltas(), true))
                 .addi(1.0);
         INDArray excess = result.summationErrors().div(scale);
         double worst = excess.maxNumber().doubleValue();
@@ -203,10 +299,11 @@ public final class DeepLift implements Explainer {
         }
     }
 
-    private void requireSingleInputOutput() {
-        if (model.inputCount() != 1 || model.graph().outputIndices().size() != 1) {
-            throw new IllegalArgumentException("This network has " + model.inputCount() + " inputs and "
-                    + model.graph().outputIndices().size() + " outputs: use the INDArray[] / Target forms");
+    private void requireSingle(String what, int count) {
+        if (count != 1) {
+            throw new IllegalArgumentException("This network has " + count + " " + what + "s "
+                    + (what.equals("output") ? model.outputNames() + ": name the output with a Target"
+                    : ": pass one array per input (the INDArray[] forms)"));
         }
     }
 

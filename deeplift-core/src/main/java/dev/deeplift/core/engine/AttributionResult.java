@@ -30,6 +30,13 @@ public final class AttributionResult implements Attribution {
         return new AttributionResult(scores, multipliers, deltas.reshape(deltas.length()), errors, targets, method);
     }
 
+    /** A result whose scores and summation errors are already known. */
+    public static AttributionResult of(INDArray multipliers, INDArray scores, INDArray deltas,
+                                       INDArray summationErrors, int[] targets, String method) {
+        return new AttributionResult(scores, multipliers, deltas.reshape(deltas.length()), summationErrors, targets,
+                method);
+    }
+
     private AttributionResult(INDArray scores, INDArray multipliers, INDArray deltas, INDArray summationErrors,
                               int[] targets, String method) {
         this.scores = scores;

@@ -19,8 +19,10 @@ public final class ConversionContext {
     private String layerName;
     private String layerClass;
     private boolean lastLayer;
+    private boolean hasConsumers;
     private int nodeCount;
     private IActivation outputActivation;
+    private String outputNode;
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -28,12 +30,23 @@ public final class ConversionContext {
         this.current = input;
     }
 
-    /** Starts converting a layer. */
+    /** Starts converting a layer; {@code last} if its output is a network output. */
     public void beginLayer(int index, String name, String className, boolean last) {
+        beginLayer(index, name, className, last, false);
+    }
+
+    /**
+     * Starts converting a layer whose output is a network output ({@code last}) and may also feed other vertices
+     * ({@code hasConsumers}): the output is then taken before the activation, which the consumers still get.
+     */
+    public void beginLayer(int index, String name, String className, boolean last, boolean hasConsumers) {
         this.layerIndex = index;
         this.layerName = name;
         this.layerClass = className;
         this.lastLayer = last;
+        this.hasConsumers = hasConsumers;
+        this.outputActivation = null;
+        this.outputNode = null;
     }
 
     /** The name of the node the next node will read. */
@@ -60,7 +73,10 @@ public final class ConversionContext {
     public void addActivation(IActivation activation) {
         if (lastLayer) {
             outputActivation = activation;
-            return;
+            outputNode = current;
+            if (!hasConsumers) {
+                return;
+            }
         }
         ElementwiseFunction f = ElementwiseFunctions.fromActivation(activation)
                 .orElseThrow(() -> unsupported("activation " + activation
@@ -68,6 +84,11 @@ public final class ConversionContext {
         if (!f.isIdentity()) {
             add(f.name(), new ElementwiseNode(f));
         }
+    }
+
+    /** The node holding the current layer's output targets: before its output activation, if it had one. */
+    public String outputNode() {
+        return outputNode != null ? outputNode : current;
     }
 
     /** The output activation (of the last layer), or null if the network ends in no activation. */

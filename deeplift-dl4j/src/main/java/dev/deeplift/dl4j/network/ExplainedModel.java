@@ -15,13 +15,24 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param outputUnits      units per output (in the graph's output order), {@code -1} where unknown
  * @param outputActivation the activation after the targets (e.g. softmax), or null
  * @param description      e.g. {@code MultiLayerNetwork(3 layers)}
+ * @param outputNames      the network's names of its outputs, in order
  */
 public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits,
-                             IActivation outputActivation, String description) {
+                             IActivation outputActivation, String description, List<String> outputNames) {
 
     /** The input node of graph input {@code k}. */
     public InputNode input(int k) {
         return (InputNode) graph.entry(graph.inputIndices().get(k)).node();
+    }
+
+    /** Number of outputs. */
+    public int outputCount() {
+        return outputNames.size();
+    }
+
+    /** The node index of output {@code k}. */
+    public int outputNode(int k) {
+        return graph.outputIndices().values().stream().skip(k).findFirst().orElseThrow();
     }
 
     /** Number of graph inputs. */

@@ -60,13 +60,13 @@ public final class MultiLayerNetworkConverter {
             convertLayer(layer, lc, ctx);
             units = unitsAfter(lc, pre == null ? units : -1);
         }
-        builder.setOutputs(ctx.current());
+        builder.setOutputs(ctx.outputNode());
         return new ExplainedModel(builder.build(), net.params().dataType(), List.of(units), ctx.outputActivation(),
-                "MultiLayerNetwork(" + n + " layers)");
+                "MultiLayerNetwork(" + n + " layers)", List.of("output"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void convertLayer(Layer layer, org.deeplearning4j.nn.conf.layers.Layer lc, ConversionContext ctx) {
+    static void convertLayer(Layer layer, org.deeplearning4j.nn.conf.layers.Layer lc, ConversionContext ctx) {
         LayerConverter converter = Converters.forClass(lc.getClass())
                 .orElseThrow(() -> ctx.unsupported("this layer type is not supported. Supported: "
                         + Converters.supportedNames()));
@@ -84,7 +84,7 @@ public final class MultiLayerNetworkConverter {
         return lc;
     }
 
-    private static Layer unwrap(Layer layer) {
+    static Layer unwrap(Layer layer) {
         while (true) {
             if (layer instanceof FrozenLayer f) {
                 layer = f.getInsideLayer();
@@ -97,7 +97,7 @@ public final class MultiLayerNetworkConverter {
     }
 
     /** Output units after a layer: known after dense-like layers, kept by elementwise ones, else unknown. */
-    private static long unitsAfter(org.deeplearning4j.nn.conf.layers.Layer lc, long before) {
+    static long unitsAfter(org.deeplearning4j.nn.conf.layers.Layer lc, long before) {
         if (lc instanceof DenseLayer || lc instanceof BaseOutputLayer) {
             return ((FeedForwardLayer) lc).getNOut();
         }

@@ -1,0 +1,129 @@
+package dev.deeplift.dl4j.convert;
+
+import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.UnsupportedLayerException;
+import dev.deeplift.core.graph.NodeGraphBuilder;
+import dev.deeplift.core.graph.RuleNode;
+import dev.deeplift.core.nodes.ConcatNode;
+import dev.deeplift.core.nodes.LinearNode;
+import dev.deeplift.core.nodes.WeightedSumNode;
+import dev.deeplift.core.ops.ScaleShiftOp;
+import dev.deeplift.core.ops.ShapeOp;
+import dev.deeplift.core.ops.ShapeOps;
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.graph.ShiftVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Rule nodes for the ComputationGraph vertices that are not layers. Linear vertices (merge, add, subtract,
+ * average, subset, scale, shift, reshape, pool helper) carry multipliers and RevealCancel splits exactly;
+ * vertices without an exact rule are refused with the reason.
+ */
+public final class VertexConverters {
+    private VertexConverters() {
+    }
+
+    /**
+     * The node of a non-layer vertex.
+     *
+     * @param vertex the vertex configuration
+     * @param inputs how many vertices feed it
+     * @param where  the vertex's name and index, for messages
+     */
+    public static RuleNode of(GraphVertex vertex, int inputs, String where) {
+        if (vertex instanceof MergeVertex m) {
+            return new ConcatNode(m.getMergeAxis());
+        }
+        if (vertex instanceof ElementWiseVertex e) {
+            return switch (e.getOp()) {
+                case Add -> WeightedSumNode.sum(inputs);
+                case Subtract -> new WeightedSumNode(1.0, -1.0);
+                case Average -> {
+                    double[] c = new double[inputs];
+                    Arrays.fill(c, 1.0 / inputs);
+                    yield new WeightedSumNode(c);
+                }
+                default -> throw new UnsupportedLayerException("Cannot explain " + where + ": ElementWiseVertex "
+                        + e.getOp() + " multiplies or selects between branches and has no exact rule here "
+                        + "(supported: Add, Subtract, Average)");
+            };
+        }
+        if (vertex instanceof SubsetVertex s) {
+            return shape(subset(s.getFrom(), s.getTo()));
+        }
+        if (vertex instanceof ScaleVertex s) {
+            return new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(s.getScaleFactor(), 0), true);
+        }
+        if (vertex instanceof ShiftVertex s) {
+            return new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(1, s.getShiftFactor()), true);
+        }
+        if (vertex instanceof ReshapeVertex r) {
+            return shape(reshape(r.getReshapeOrder(), r.getNewShape()));
+        }
+        if (vertex instanceof PoolHelperVertex) {
+            // Drops the first row and column of NCHW activations (GoogLeNet imports).
+            return shape(ShapeOps.crop(new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 0}));
+        }
+        throw new UnsupportedLayerException("Cannot explain " + where + ": " + vertex.getClass().getSimpleName()
+                + " is not supported (supported vertices: layers, MergeVertex, ElementWiseVertex Add/Subtract/Average,"
+                + " SubsetVertex, ScaleVertex, ShiftVertex, ReshapeVertex, PoolHelperVertex, PreprocessorVertex,"
+                + " FrozenVertex)" + reason(vertex));
+    }
+
+    private static String reason(GraphVertex v) {
+        String name = v.getClass().getSimpleName();
+        return switch (name) {
+            case "L2NormalizeVertex", "L2Vertex" -> ": it divides by a norm over many activations, so it is not "
+                    + "elementwise and has no exact DeepLIFT rule";
+            case "StackVertex", "UnstackVertex" -> ": it moves data across the batch axis, which has no "
+                    + "per-example meaning";
+            case "DuplicateToTimeSeriesVertex", "LastTimeStepVertex", "ReverseTimeSeriesVertex" ->
+                    ": recurrent data is not supported yet";
+            default -> "";
+        };
+    }
+
+    private static RuleNode shape(ShapeOp op) {
+        return new LinearNode(LayerKind.RESHAPE, op, true);
+    }
+
+    /** Features {@code from..to} (inclusive) along axis 1; the transpose puts them back among zeros. */
+    private static ShapeOp subset(int from, int to) {
+        return new ShapeOp("subset[" + from + ".." + to + "]",
+                x -> x.get(index(x.rank(), NDArrayIndex.interval(from, to + 1))).dup(),
+                (m, in) -> {
+                    var full = org.nd4j.linalg.factory.Nd4j.zeros(m.dataType(), in.shape());
+                    full.put(index(in.rank(), NDArrayIndex.interval(from, to + 1)), m);
+                    return full;
+                });
+    }
+
+    private static org.nd4j.linalg.indexing.INDArrayIndex[] index(int rank,
+                                                                  org.nd4j.linalg.indexing.INDArrayIndex axis1) {
+        var idx = new org.nd4j.linalg.indexing.INDArrayIndex[rank];
+        Arrays.fill(idx, NDArrayIndex.all());
+        idx[1] = axis1;
+        return idx;
+    }
+
+    private static ShapeOp reshape(char order, int[] newShape) {
+        return new ShapeOp("reshape" + Arrays.toString(newShape), x -> {
+            long[] s = Arrays.stream(newShape).asLongStream().toArray();
+            s[0] = x.size(0);
+            return x.dup(order).reshape(order, s);
+        }, (m, in) -> m.dup(order).reshape(order, in.shape()));
+    }
+
+    /** Adds a concatenation of several inputs along axis 1 and returns its name (layers with several inputs). */
+    public static String concatInputs(NodeGraphBuilder builder, String name, String... inputs) {
+        builder.addNode(name, new ConcatNode(1), inputs);
+        return name;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.deeplift.dl4j.network;
+
+import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.graph.NodeGraphBuilder;
+import dev.deeplift.dl4j.convert.ConversionContext;
+import dev.deeplift.dl4j.convert.PreprocessorConverter;
+import dev.deeplift.dl4j.convert.VertexConverters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.FrozenVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.IActivation;
+
+/**
+ * Converts a {@link ComputationGraph} into an {@link ExplainedModel}: vertices in DL4J's topological order,
+ * each {@code LayerVertex} through the same per-layer converters as a MultiLayerNetwork. A vertex read by several
+ * others is computed once; the engine sums the multipliers its readers send back.
+ */
+public final class ComputationGraphConverter {
+    private ComputationGraphConverter() {
+    }
+
+    /** @throws dev.deeplift.core.UnsupportedLayerException naming the first vertex without an exact rule */
+    public static ExplainedModel convert(ComputationGraph graph) {
+        if (graph == null) {
+            throw new IllegalArgumentException("graph is null");
+        }
+        if (graph.getVertices() == null) {
+            throw new IllegalStateException("The ComputationGraph was never initialised: call graph.init() first");
+        }
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        Map<String, List<String>> vertexInputs = conf.getVertexInputs();
+        List<String> networkInputs = conf.getNetworkInputs();
+        List<String> networkOutputs = conf.getNetworkOutputs();
+        Map<String, Integer> consumers = new HashMap<>();
+        vertexInputs.values().forEach(ins -> ins.forEach(i -> consumers.merge(i, 1, Integer::sum)));
+
+        NodeGraphBuilder builder = new NodeGraphBuilder();
+        for (String in : networkInputs) {
+            builder.addInput(in, inputNode(in, conf, vertexInputs));
+        }
+        ConversionContext ctx = new ConversionContext(builder, networkInputs.get(0));
+        Map<String, String> nodeOf = new HashMap<>();
+        networkInputs.forEach(in -> nodeOf.put(in, in));
+        Map<String, String> outputNodeOf = new HashMap<>();
+        Map<String, IActivation> outputActivationOf = new HashMap<>();
+        Map<String, Long> unitsOf = new HashMap<>();
+
+        int index = 0;
+        for (int v : graph.topologicalSortOrder()) {
+            String name = graph.getVertices()[v].getVertexName();
+            if (networkInputs.contains(name)) {
+                continue;
+            }
+            GraphVertex vc = unwrap(conf.getVertices().get(name));
+            List<String> ins = vertexInputs.get(name).stream().map(nodeOf::get).toList();
+            boolean isOutput = networkOutputs.contains(name);
+            String where = "vertex " + index + " \"" + name + "\"";
+            if (vc instanceof LayerVertex lv) {
+                Layer layer = unwrapLayer(lv.getLayerConf().getLayer());
+                ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
+                        consumers.getOrDefault(name, 0) > 0);
+                ctx.setCurrent(ins.size() == 1 ? ins.get(0)
+                        : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
+                if (lv.getPreProcessor() != null) {
+                    PreprocessorConverter.convert(lv.getPreProcessor(), ctx);
+                }
+                MultiLayerNetworkConverter.convertLayer(unwrapRuntime(graph.getLayer(name)), layer, ctx);
+                if (isOutput) {
+                    outputNodeOf.put(name, ctx.outputNode());
+                    outputActivationOf.put(name, ctx.outputActivation());
+                    unitsOf.put(name, MultiLayerNetworkConverter.unitsAfter(layer, -1));
+                }
+                nodeOf.put(name, ctx.current());
+            } else if (vc instanceof PreprocessorVertex pv) {
+                ctx.beginLayer(index, name, "PreprocessorVertex", false);
+                ctx.setCurrent(single(ins, where));
+                PreprocessorConverter.convert(pv.getPreProcessor(), ctx);
+                nodeOf.put(name, ctx.current());
+            } else {
+                builder.addNode(name, VertexConverters.of(vc, ins.size(), where), ins.toArray(String[]::new));
+                nodeOf.put(name, name);
+            }
+            if (isOutput && !outputNodeOf.containsKey(name)) {
+                outputNodeOf.put(name, nodeOf.get(name));
+                unitsOf.put(name, -1L);
+            }
+            index++;
+        }
+        builder.setOutputs(networkOutputs.stream().map(outputNodeOf::get).toArray(String[]::new));
+        List<Long> units = new ArrayList<>();
+        networkOutputs.forEach(o -> units.add(unitsOf.get(o)));
+        IActivation firstActivation = outputActivationOf.get(networkOutputs.get(0));
+        return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
+                "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs));
+    }
+
+    private static String single(List<String> ins, String where) {
+        if (ins.size() != 1) {
+            throw new dev.deeplift.core.UnsupportedLayerException("Cannot explain " + where + ": it takes "
+                    + ins.size() + " inputs where one is expected");
+        }
+        return ins.get(0);
+    }
+
+    private static GraphVertex unwrap(GraphVertex v) {
+        while (v instanceof FrozenVertex f) {
+            v = f.getUnderlying();
+        }
+        return v;
+    }
+
+    private static Layer unwrapLayer(Layer l) {
+        while (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
+            l = f.getLayer();
+        }
+        while (l instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer w) {
+            l = w.getUnderlying();
+        }
+        return l;
+    }
+
+    private static org.deeplearning4j.nn.api.Layer unwrapRuntime(org.deeplearning4j.nn.api.Layer l) {
+        return MultiLayerNetworkConverter.unwrap(l);
+    }
+
+    /** The shape an input must have, from the one layer that reads it, when the graph tells. */
+    private static InputNode inputNode(String input, ComputationGraphConfiguration conf,
+                                       Map<String, List<String>> vertexInputs) {
+        List<String> readers = vertexInputs.entrySet().stream().filter(e -> e.getValue().contains(input))
+                .map(Map.Entry::getKey).toList();
+        if (readers.size() != 1 || !(conf.getVertices().get(readers.get(0)) instanceof LayerVertex lv)
+                || vertexInputs.get(readers.get(0)).size() != 1) {
+            return InputNode.any();
+        }
+        InputPreProcessor pre = lv.getPreProcessor();
+        if (pre != null) {
+            long[] shape = PreprocessorConverter.inputShape(pre);
+            return shape == null ? InputNode.any() : new InputNode(shape);
+        }
+        return InputShapes.of(unwrapLayer(lv.getLayerConf().getLayer()));
+    }
+}

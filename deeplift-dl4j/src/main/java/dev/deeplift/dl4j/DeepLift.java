@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,15 +49,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeepLift implements Explainer {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
+    /** Examples per internal chunk unless {@link #withChunkSize} says otherwise. */
+    public static final int DEFAULT_CHUNK_SIZE = 512;
 
     private final ExplainedModel model;
     private final RulePolicy policy;
     private final MaxPoolMode maxPoolMode;
     private final NonlinearRule gradientVariant;
+    private final int chunkSize;
     private final Propagator propagator;
 
-    private DeepLift(ExplainedModel model, RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule gradientVariant) {
+    private DeepLift(ExplainedModel model, RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule gradientVariant,
+                     int chunkSize) {
         this.model = model;
+        this.chunkSize = chunkSize;
         this.policy = policy;
         this.maxPoolMode = maxPoolMode;
         this.gradientVariant = gradientVariant;
@@ -74,7 +80,7 @@ public final class DeepLift implements Explainer {
      */
     public static DeepLift of(MultiLayerNetwork network) {
         return new DeepLift(MultiLayerNetworkConverter.convert(network), RulePolicy.uniform(Rule.RESCALE),
-                MaxPoolMode.CROSS_MAX, null);
+                MaxPoolMode.CROSS_MAX, null, DEFAULT_CHUNK_SIZE);
     }
 
     /**
@@ -86,7 +92,7 @@ public final class DeepLift implements Explainer {
      */
     public static DeepLift of(ComputationGraph graph) {
         return new DeepLift(ComputationGraphConverter.convert(graph), RulePolicy.uniform(Rule.RESCALE),
-                MaxPoolMode.CROSS_MAX, null);
+                MaxPoolMode.CROSS_MAX, null, DEFAULT_CHUNK_SIZE);
     }
 
     /** The same explainer with one rule for every nonlinearity (default {@link Rule#RESCALE}). */
@@ -96,12 +102,12 @@ public final class DeepLift implements Explainer {
 
     /** The same explainer with a rule per kind of layer feeding each nonlinearity, e.g. {@link RulePolicy#genomicsDefault()}. */
     public DeepLift withRules(RulePolicy rules) {
-        return new DeepLift(model, Objects.requireNonNull(rules, "rules"), maxPoolMode, null);
+        return new DeepLift(model, Objects.requireNonNull(rules, "rules"), maxPoolMode, null, chunkSize);
     }
 
     /** The same explainer with another max-pooling rule (default {@link MaxPoolMode#CROSS_MAX}). */
     public DeepLift withMaxPoolMode(MaxPoolMode mode) {
-        return new DeepLift(model, policy, Objects.requireNonNull(mode, "mode"), gradientVariant);
+        return new DeepLift(model, policy, Objects.requireNonNull(mode, "mode"), gradientVariant, chunkSize);
     }
 
     /**
@@ -111,7 +117,23 @@ public final class DeepLift implements Explainer {
      */
     public DeepLift withGuidedBackprop() {
         return new DeepLift(model, RulePolicy.uniform(Rule.GRADIENT), MaxPoolMode.GRADIENT,
-                GuidedBackpropRule.INSTANCE);
+                GuidedBackpropRule.INSTANCE, chunkSize);
+    }
+
+    /**
+     * The same explainer, splitting batches larger than {@code examples} into chunks of that many examples (memory
+     * grows with the chunk, not the batch); results do not depend on it. Default {@value #DEFAULT_CHUNK_SIZE}.
+     */
+    public DeepLift withChunkSize(int examples) {
+        if (examples < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1, got " + examples);
+        }
+        return new DeepLift(model, policy, maxPoolMode, gradientVariant, examples);
+    }
+
+    /** Examples per internal chunk. */
+    public int chunkSize() {
+        return chunkSize;
     }
 
     /** The rule policy. */
@@ -221,8 +243,27 @@ public final class DeepLift implements Explainer {
         }
         int[] t = InputChecks.targets(targets, xs.get(0).size(0), model.outputUnits().get(output));
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return run(xs, refs, output, t);
+            long n = xs.get(0).size(0);
+            if (n <= chunkSize) {
+                return run(xs, refs, output, t);
+            }
+            List<GraphAttribution> parts = new ArrayList<>();
+            for (long from = 0; from < n; from += chunkSize) {
+                long to = Math.min(n, from + chunkSize);
+                parts.add(run(rows(xs, from, to), rows(refs, from, to), output,
+                        Arrays.copyOfRange(t, (int) from, (int) to)));
+            }
+            return GraphAttribution.concat(parts);
         }
+    }
+
+    /** Rows {@code from..to} of each array; shared {@code [1, ...]} references (the batch is chunked, so N > 1) stay. */
+    private static List<INDArray> rows(List<INDArray> arrays, long from, long to) {
+        List<INDArray> out = new ArrayList<>();
+        for (INDArray a : arrays) {
+            out.add(a.size(0) == 1 ? a : a.get(NDArrayIndex.interval(from, to)));
+        }
+        return out;
     }
 
     private GraphAttribution run(List<INDArray> xs, List<INDArray> refs, int output, int[] targets) {

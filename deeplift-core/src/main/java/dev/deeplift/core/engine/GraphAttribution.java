@@ -30,6 +30,26 @@ public final class GraphAttribution {
                 SummationCheck.errors(scores, deltas), method);
     }
 
+    /** The results of consecutive chunks of one batch, joined along the batch axis. */
+    public static GraphAttribution concat(List<GraphAttribution> parts) {
+        int inputs = parts.get(0).inputCount();
+        List<INDArray> scores = new java.util.ArrayList<>();
+        List<INDArray> multipliers = new java.util.ArrayList<>();
+        for (int k = 0; k < inputs; k++) {
+            final int input = k;
+            scores.add(org.nd4j.linalg.factory.Nd4j.concat(0,
+                    parts.stream().map(p -> p.scores(input)).toArray(INDArray[]::new)));
+            multipliers.add(org.nd4j.linalg.factory.Nd4j.concat(0,
+                    parts.stream().map(p -> p.multipliers(input)).toArray(INDArray[]::new)));
+        }
+        INDArray deltas = org.nd4j.linalg.factory.Nd4j.concat(0,
+                parts.stream().map(GraphAttribution::deltas).toArray(INDArray[]::new));
+        INDArray errors = org.nd4j.linalg.factory.Nd4j.concat(0,
+                parts.stream().map(GraphAttribution::summationErrors).toArray(INDArray[]::new));
+        return new GraphAttribution(List.copyOf(scores), List.copyOf(multipliers), deltas, errors,
+                parts.get(0).method());
+    }
+
     private GraphAttribution(List<INDArray> scores, List<INDArray> multipliers, INDArray deltas,
                              INDArray summationErrors, String method) {
         this.scores = scores;

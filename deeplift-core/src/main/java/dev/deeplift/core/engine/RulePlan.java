@@ -71,12 +71,15 @@ public final class RulePlan {
         return new RulePlan(contexts);
     }
 
-    /** The default threshold for a data type: ratios of smaller deltas are mostly rounding noise. */
+    /**
+     * The default relative threshold for a data type: a ratio {@code Δy/Δz} with {@code |Δz| ≤ ε·(|z| + |z_ref|)}
+     * would be mostly rounding noise, and falls back to a derivative.
+     */
     public static double defaultEpsilon(DataType dataType) {
         return switch (dataType) {
             case DOUBLE -> 1e-10;
-            case FLOAT -> 1e-6;
-            default -> 1e-3;
+            case FLOAT -> 1e-5;
+            default -> 1e-2;
         };
     }
 

@@ -12,7 +12,7 @@ import dev.deeplift.core.rules.NonlinearRule;
  * @param maxPoolMode    how max-pooling credits its inputs
  * @param pureGradient   true if every multiplier must be a plain gradient (the policy is all {@link Rule#GRADIENT})
  * @param needsSplit     true if a consumer needs this node's explicit positive/negative delta split (RevealCancel)
- * @param epsilon        below this {@code |Δ|}, ratios {@code Δy/Δz} fall back to derivatives
+ * @param epsilon        where {@code |Δz| ≤ epsilon·(|z| + |z_ref|)}, ratios {@code Δy/Δz} fall back to derivatives
  */
 public record NodeContext(Rule rule, NonlinearRule nonlinearRule, MaxPoolMode maxPoolMode, boolean pureGradient, boolean needsSplit,
                           double epsilon) {

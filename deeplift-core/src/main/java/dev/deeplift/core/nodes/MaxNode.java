@@ -50,6 +50,7 @@ public abstract class MaxNode extends UnaryNode {
         INDArray yRef = output.broadcastReference();
         INDArray top = Transforms.max(y, yRef, true);
         INDArray credit = route(x, top.sub(yRef).muli(m)).addi(route(in.broadcastReference(), y.sub(top).muli(m)));
-        return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), context.epsilon(), () -> route(x, m)));
+        INDArray scale = Ratios.magnitude(x, in.broadcastReference());
+        return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), scale, context.epsilon(), () -> route(x, m)));
     }
 }

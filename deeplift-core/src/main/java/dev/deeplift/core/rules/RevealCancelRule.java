@@ -4,6 +4,7 @@ import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The RevealCancel rule (paper 3.5.3). With {@code z0} the reference and {@code Δz = Δz+ + Δz−}:
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * m+ = Δy+/Δz+,  m− = Δy−/Δz−
  * </pre>
  * {@code f(z0 + Δz+ + Δz−)} is taken as the node's actual output, so {@code Δy+ + Δy− = Δy} holds to rounding.
- * Where {@code |Δz±|} is tiny its part contributes nothing, and {@code m±} falls back to {@code f'} at
+ * Where {@code |Δz±|} is tiny (relative to {@code |z0| + |Δz+| + |Δz−|}) its part contributes nothing, and {@code m±} falls back to {@code f'} at
  * {@code z0 + Δz±/2}, which only shows in the multipliers of inputs whose own delta is zero.
  */
 public final class RevealCancelRule implements NonlinearRule {
@@ -34,9 +35,10 @@ public final class RevealCancelRule implements NonlinearRule {
         INDArray fMinus = f.apply(z0.add(dMinus));
         INDArray yPlus = fPlus.sub(f0).addi(y.input()).subi(fMinus).muli(0.5);
         INDArray yMinus = fMinus.sub(f0).addi(y.input()).subi(fPlus).muli(0.5);
-        INDArray mPlus = Ratios.safeRatio(yPlus, dPlus, epsilon,
+        INDArray scale = Ratios.magnitude(dPlus, dMinus).addi(Transforms.abs(z0, true));
+        INDArray mPlus = Ratios.safeRatio(yPlus, dPlus, scale, epsilon,
                 () -> f.derivative(dPlus.mul(0.5).addi(z0)));
-        INDArray mMinus = Ratios.safeRatio(yMinus, dMinus, epsilon,
+        INDArray mMinus = Ratios.safeRatio(yMinus, dMinus, scale, epsilon,
                 () -> f.derivative(dMinus.mul(0.5).addi(z0)));
         return Multipliers.of(mPlus.muli(mOut), mMinus.muli(mOut));
     }

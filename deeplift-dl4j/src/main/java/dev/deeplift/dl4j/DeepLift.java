@@ -6,12 +6,9 @@ import dev.deeplift.core.MaxPoolMode;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.engine.AttributionResult;
-import dev.deeplift.core.engine.ForwardPass;
 import dev.deeplift.core.engine.GraphAttribution;
 import dev.deeplift.core.engine.Propagator;
 import dev.deeplift.core.engine.RulePlan;
-import dev.deeplift.core.engine.SummationCheck;
-import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.rules.GuidedBackpropRule;
 import dev.deeplift.core.rules.NonlinearRule;
 import dev.deeplift.dl4j.network.ComputationGraphConverter;
@@ -23,13 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * DeepLIFT for a DL4J network: the contribution of every input feature to one output unit, relative to a
@@ -48,27 +40,31 @@ import org.slf4j.LoggerFactory;
  * many threads at once. Returned arrays are detached from every workspace.
  */
 public final class DeepLift implements Explainer {
-    private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
     /** Examples per internal chunk unless {@link #withChunkSize} says otherwise. */
     public static final int DEFAULT_CHUNK_SIZE = 512;
 
     private final ExplainedModel model;
-    private final RulePolicy policy;
-    private final MaxPoolMode maxPoolMode;
-    private final NonlinearRule gradientVariant;
-    private final int chunkSize;
+    private final Settings settings;
     private final Propagator propagator;
 
-    private DeepLift(ExplainedModel model, RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule gradientVariant,
-                     int chunkSize) {
+    /** Everything an explainer is configured with; immutable. */
+    private record Settings(RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule gradientVariant,
+                            int chunkSize, boolean softmaxNormalized) {
+        static final Settings DEFAULT = new Settings(RulePolicy.uniform(Rule.RESCALE), MaxPoolMode.CROSS_MAX, null,
+                DEFAULT_CHUNK_SIZE, false);
+
+        Settings withPolicy(RulePolicy p, MaxPoolMode mode, NonlinearRule variant) {
+            return new Settings(p, mode, variant, chunkSize, softmaxNormalized);
+        }
+    }
+
+    private DeepLift(ExplainedModel model, Settings settings) {
         this.model = model;
-        this.chunkSize = chunkSize;
-        this.policy = policy;
-        this.maxPoolMode = maxPoolMode;
-        this.gradientVariant = gradientVariant;
+        this.settings = settings;
         double epsilon = RulePlan.defaultEpsilon(model.dataType());
-        RulePlan plan = gradientVariant == null ? RulePlan.create(model.graph(), policy, maxPoolMode, epsilon)
-                : RulePlan.gradientVariant(model.graph(), gradientVariant, epsilon);
+        RulePlan plan = settings.gradientVariant() == null
+                ? RulePlan.create(model.graph(), settings.policy(), settings.maxPoolMode(), epsilon)
+                : RulePlan.gradientVariant(model.graph(), settings.gradientVariant(), epsilon);
         this.propagator = new Propagator(model.graph(), plan);
     }
 
@@ -79,8 +75,7 @@ public final class DeepLift implements Explainer {
      * @throws IllegalStateException                       if the network was never initialised
      */
     public static DeepLift of(MultiLayerNetwork network) {
-        return new DeepLift(MultiLayerNetworkConverter.convert(network), RulePolicy.uniform(Rule.RESCALE),
-                MaxPoolMode.CROSS_MAX, null, DEFAULT_CHUNK_SIZE);
+        return new DeepLift(MultiLayerNetworkConverter.convert(network), Settings.DEFAULT);
     }
 
     /**
@@ -91,8 +86,7 @@ public final class DeepLift implements Explainer {
      * @throws IllegalStateException                       if the graph was never initialised
      */
     public static DeepLift of(ComputationGraph graph) {
-        return new DeepLift(ComputationGraphConverter.convert(graph), RulePolicy.uniform(Rule.RESCALE),
-                MaxPoolMode.CROSS_MAX, null, DEFAULT_CHUNK_SIZE);
+        return new DeepLift(ComputationGraphConverter.convert(graph), Settings.DEFAULT);
     }
 
     /** The same explainer with one rule for every nonlinearity (default {@link Rule#RESCALE}). */
@@ -102,12 +96,14 @@ public final class DeepLift implements Explainer {
 
     /** The same explainer with a rule per kind of layer feeding each nonlinearity, e.g. {@link RulePolicy#genomicsDefault()}. */
     public DeepLift withRules(RulePolicy rules) {
-        return new DeepLift(model, Objects.requireNonNull(rules, "rules"), maxPoolMode, null, chunkSize);
+        return new DeepLift(model, settings.withPolicy(Objects.requireNonNull(rules, "rules"), settings.maxPoolMode(),
+                null));
     }
 
     /** The same explainer with another max-pooling rule (default {@link MaxPoolMode#CROSS_MAX}). */
     public DeepLift withMaxPoolMode(MaxPoolMode mode) {
-        return new DeepLift(model, policy, Objects.requireNonNull(mode, "mode"), gradientVariant, chunkSize);
+        return new DeepLift(model, settings.withPolicy(settings.policy(), Objects.requireNonNull(mode, "mode"),
+                settings.gradientVariant()));
     }
 
     /**
@@ -116,8 +112,8 @@ public final class DeepLift implements Explainer {
      * not expected to sum to delta. {@link #withRule} returns to DeepLIFT.
      */
     public DeepLift withGuidedBackprop() {
-        return new DeepLift(model, RulePolicy.uniform(Rule.GRADIENT), MaxPoolMode.GRADIENT,
-                GuidedBackpropRule.INSTANCE, chunkSize);
+        return new DeepLift(model, settings.withPolicy(RulePolicy.uniform(Rule.GRADIENT), MaxPoolMode.GRADIENT,
+                GuidedBackpropRule.INSTANCE));
     }
 
     /**
@@ -128,22 +124,34 @@ public final class DeepLift implements Explainer {
         if (examples < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1, got " + examples);
         }
-        return new DeepLift(model, policy, maxPoolMode, gradientVariant, examples);
+        return new DeepLift(model, new Settings(settings.policy(), settings.maxPoolMode(), settings.gradientVariant(),
+                examples, settings.softmaxNormalized()));
+    }
+
+    /**
+     * The same explainer, explaining for a target {@code t} the logit minus the mean of all logits,
+     * {@code logit_t − (1/K)·Σ_k logit_k}, instead of {@code logit_t} alone (the paper's note on softmax outputs:
+     * adding a constant to every logit leaves the softmax unchanged, and this target is invariant to it). Deltas
+     * are then differences of that quantity.
+     */
+    public DeepLift withSoftmaxNormalization(boolean normalized) {
+        return new DeepLift(model, new Settings(settings.policy(), settings.maxPoolMode(), settings.gradientVariant(),
+                settings.chunkSize(), normalized));
     }
 
     /** Examples per internal chunk. */
     public int chunkSize() {
-        return chunkSize;
+        return settings.chunkSize();
     }
 
     /** The rule policy. */
     public RulePolicy rules() {
-        return policy;
+        return settings.policy();
     }
 
     /** The max-pooling rule. */
     public MaxPoolMode maxPoolMode() {
-        return maxPoolMode;
+        return settings.maxPoolMode();
     }
 
     /** The converted model (its node graph, data type, outputs). */
@@ -184,18 +192,93 @@ public final class DeepLift implements Explainer {
      */
     @Override
     public Attribution explain(INDArray input, INDArray reference, int[] targets) {
-        requireSingle("input", model.inputCount());
         requireSingle("output", model.outputCount());
-        return single(explainGraph(new INDArray[] {input}, new INDArray[] {reference}, 0, targets), targets);
+        return explain(input, reference, Target.perExample(0, checkedNotNull(targets)));
     }
 
     /** Contributions of a network with one input to a unit of a named (or numbered) output. */
     public Attribution explain(INDArray input, INDArray reference, Target target) {
         requireSingle("input", model.inputCount());
-        long n = input == null ? 0 : input.size(0);
-        int[] targets = target.units((int) n);
-        return single(explainGraph(new INDArray[] {input}, new INDArray[] {reference}, outputIndex(target), targets),
-                targets);
+        List<int[]> units = new ArrayList<>();
+        GraphAttribution g = explainTarget(new INDArray[] {input}, new INDArray[] {reference}, target, units);
+        return single(g, units.get(0));
+    }
+
+    /**
+     * Contributions to the predicted class of each example (the output unit with the largest logit); the chosen
+     * units are in {@link AttributionResult#targets()}.
+     */
+    public Attribution explainPredicted(INDArray input, INDArray reference) {
+        requireSingle("input", model.inputCount());
+        requireSingle("output", model.outputCount());
+        List<INDArray>[] checked = check(new INDArray[] {input}, new INDArray[] {reference});
+        List<int[]> units = new ArrayList<>();
+        GraphAttribution g = runner().run(checked[0], checked[1], model.outputNode(0),
+                List.of(Seed.predicted(settings.softmaxNormalized())), -1, units).get(0);
+        return single(g, units.get(0));
+    }
+
+    /**
+     * Contributions to several targets at once, one result per target, all from one forward pass (each target
+     * then costs one backward pass).
+     *
+     * @param units the output units, each explained for every example
+     */
+    public List<Attribution> explainTargets(INDArray input, INDArray reference, int... units) {
+        requireSingle("input", model.inputCount());
+        requireSingle("output", model.outputCount());
+        List<INDArray>[] checked = check(new INDArray[] {input}, new INDArray[] {reference});
+        int n = (int) checked[0].get(0).size(0);
+        List<Seed> seeds = new ArrayList<>();
+        for (int unit : checkedNotNull(units)) {
+            seeds.add(Seed.units(InputChecks.targets(filled(n, unit), n, model.outputUnits().get(0)),
+                    settings.softmaxNormalized()));
+        }
+        List<int[]> chosen = new ArrayList<>();
+        List<GraphAttribution> results = runner().run(checked[0], checked[1], model.outputNode(0), seeds, -1, chosen);
+        List<Attribution> out = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            out.add(single(results.get(k), chosen.get(k)));
+        }
+        return out;
+    }
+
+    /**
+     * Layer attribution: the contributions of a hidden layer's activations to a target, i.e. multipliers at that
+     * layer times its activation differences. The scores have the layer's output shape and sum to the target's
+     * delta wherever every path to the output passes through the layer (always in a MultiLayerNetwork).
+     *
+     * @param layer the layer's name, or its index in a MultiLayerNetwork (e.g. {@code "2"}), or a vertex name
+     */
+    public Attribution explainLayer(INDArray input, INDArray reference, int target, String layer) {
+        requireSingle("input", model.inputCount());
+        requireSingle("output", model.outputCount());
+        int at = model.layerNode(layer);
+        List<INDArray>[] checked = check(new INDArray[] {input}, new INDArray[] {reference});
+        int n = (int) checked[0].get(0).size(0);
+        int[] t = InputChecks.targets(filled(n, target), n, model.outputUnits().get(0));
+        List<int[]> units = new ArrayList<>();
+        GraphAttribution g = runner().run(checked[0], checked[1], model.outputNode(0),
+                List.of(Seed.units(t, settings.softmaxNormalized())), at, units).get(0);
+        return single(g, units.get(0));
+    }
+
+    /**
+     * Neuron attribution: the contributions of the input to one unit of a hidden layer's output (after its
+     * activation), as the target. Deltas are that unit's differences.
+     *
+     * @param layer the layer's name, or its index in a MultiLayerNetwork, or a vertex name
+     * @param unit  the unit, an index into the layer's flattened per-example output
+     */
+    public Attribution explainNeuron(INDArray input, INDArray reference, String layer, int unit) {
+        requireSingle("input", model.inputCount());
+        int from = model.layerNode(layer);
+        List<INDArray>[] checked = check(new INDArray[] {input}, new INDArray[] {reference});
+        int n = (int) checked[0].get(0).size(0);
+        List<int[]> units = new ArrayList<>();
+        GraphAttribution g = runner().run(checked[0], checked[1], from, List.of(Seed.units(filled(n, unit), false)),
+                -1, units).get(0);
+        return single(g, units.get(0));
     }
 
     /**
@@ -206,22 +289,39 @@ public final class DeepLift implements Explainer {
      */
     public GraphAttribution explain(INDArray[] inputs, INDArray[] references, int target) {
         requireSingle("output", model.outputCount());
-        return explainGraph(inputs, references, 0, fill(inputs, target));
+        return explain(inputs, references, Target.of(0, target));
     }
 
     /** Contributions of every input to one unit of the (single) output per example. */
     public GraphAttribution explain(INDArray[] inputs, INDArray[] references, int[] targets) {
         requireSingle("output", model.outputCount());
-        return explainGraph(inputs, references, 0, targets);
+        return explain(inputs, references, Target.perExample(0, checkedNotNull(targets)));
     }
 
     /** Contributions of every input to a unit of a named (or numbered) output. */
     public GraphAttribution explain(INDArray[] inputs, INDArray[] references, Target target) {
-        int n = inputs == null || inputs.length == 0 || inputs[0] == null ? 0 : (int) inputs[0].size(0);
-        return explainGraph(inputs, references, outputIndex(target), target.units(n));
+        return explainTarget(inputs, references, target, new ArrayList<>());
     }
 
-    private GraphAttribution explainGraph(INDArray[] inputs, INDArray[] references, int output, int[] targets) {
+    private GraphAttribution explainTarget(INDArray[] inputs, INDArray[] references, Target target,
+                                           List<int[]> units) {
+        int output = outputIndex(target);
+        List<INDArray>[] checked = check(inputs, references);
+        int n = (int) checked[0].get(0).size(0);
+        int[] t = InputChecks.targets(target.units(n), n, model.outputUnits().get(output));
+        return runner().run(checked[0], checked[1], model.outputNode(output),
+                List.of(Seed.units(t, settings.softmaxNormalized())), -1, units).get(0);
+    }
+
+    private ExplainRunner runner() {
+        boolean expectSummation = !settings.policy().isPureGradient() && settings.gradientVariant() == null;
+        return new ExplainRunner(propagator, model.graph().inputIndices(), settings.chunkSize(), model.dataType(),
+                expectSummation, describe());
+    }
+
+    /** Checked and cast inputs and references, before any work. */
+    @SuppressWarnings("unchecked")
+    private List<INDArray>[] check(INDArray[] inputs, INDArray[] references) {
         if (inputs == null || references == null) {
             throw new IllegalArgumentException("inputs and references must not be null");
         }
@@ -241,51 +341,12 @@ public final class DeepLift implements Explainer {
                         + " examples but input 0 has " + xs.get(0).size(0));
             }
         }
-        int[] t = InputChecks.targets(targets, xs.get(0).size(0), model.outputUnits().get(output));
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            long n = xs.get(0).size(0);
-            if (n <= chunkSize) {
-                return run(xs, refs, output, t);
-            }
-            List<GraphAttribution> parts = new ArrayList<>();
-            for (long from = 0; from < n; from += chunkSize) {
-                long to = Math.min(n, from + chunkSize);
-                parts.add(run(rows(xs, from, to), rows(refs, from, to), output,
-                        Arrays.copyOfRange(t, (int) from, (int) to)));
-            }
-            return GraphAttribution.concat(parts);
-        }
+        return new List[] {xs, refs};
     }
 
-    /** Rows {@code from..to} of each array; shared {@code [1, ...]} references (the batch is chunked, so N > 1) stay. */
-    private static List<INDArray> rows(List<INDArray> arrays, long from, long to) {
-        List<INDArray> out = new ArrayList<>();
-        for (INDArray a : arrays) {
-            out.add(a.size(0) == 1 ? a : a.get(NDArrayIndex.interval(from, to)));
-        }
-        return out;
-    }
-
-    private GraphAttribution run(List<INDArray> xs, List<INDArray> refs, int output, int[] targets) {
-        ForwardPass pass = propagator.forward(xs, refs);
-        int outputNode = model.outputNode(output);
-        PairActivations out = pass.activations(outputNode);
-        INDArray seed = oneHot(out.input(), targets);
-        INDArray deltas = out.delta().mul(seed).reshape(xs.get(0).size(0), -1).sum(1);
-        List<INDArray> m = propagator.backward(pass, outputNode, seed);
-        List<INDArray> inputDeltas = new ArrayList<>();
-        for (int idx : model.graph().inputIndices()) {
-            inputDeltas.add(pass.activations(idx).delta());
-        }
-        GraphAttribution result = GraphAttribution.of(m, inputDeltas, deltas, describe());
-        warnIfNotSummingToDelta(result);
-        return result;
-    }
-
-    private AttributionResult single(GraphAttribution g, int[] targets) {
-        INDArray m = g.multipliers(0);
-        INDArray scores = g.scores(0);
-        return AttributionResult.of(m, scores, g.deltas(), g.summationErrors(), targets, g.method());
+    private static AttributionResult single(GraphAttribution g, int[] targets) {
+        return AttributionResult.of(g.multipliers(0), g.scores(0), g.deltas(), g.summationErrors(), targets,
+                g.method());
     }
 
     private int outputIndex(Target target) {
@@ -305,39 +366,17 @@ public final class DeepLift implements Explainer {
         return target.outputIndex();
     }
 
-    private static int[] fill(INDArray[] inputs, int target) {
-        int n = inputs == null || inputs.length == 0 || inputs[0] == null ? 0 : (int) inputs[0].size(0);
+    private static int[] filled(int n, int value) {
         int[] t = new int[n];
-        Arrays.fill(t, target);
+        Arrays.fill(t, value);
         return t;
     }
 
-    private static INDArray oneHot(INDArray output, int[] targets) {
-        long units = output.length() / output.size(0);
-        INDArray seed = Nd4j.zeros(output.dataType(), output.size(0), units);
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] >= units) {
-                throw new IllegalArgumentException("Target " + targets[i] + " of example " + i
-                        + " is out of range: the output has " + units + " units");
-            }
-            seed.putScalar(i, targets[i], 1.0);
+    private static int[] checkedNotNull(int[] targets) {
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null");
         }
-        return seed.reshape(output.shape());
-    }
-
-    private void warnIfNotSummingToDelta(GraphAttribution result) {
-        if (policy.isPureGradient() || gradientVariant != null) {
-            return; // gradients are not expected to sum to delta
-        }
-        double tol = SummationCheck.relativeTolerance(model.dataType());
-        INDArray scale = SummationCheck.scales(result.scores()).addi(Transforms.abs(result.deltas(), true))
-                .addi(1.0);
-        INDArray excess = result.summationErrors().div(scale);
-        double worst = excess.maxNumber().doubleValue();
-        if (worst > tol) {
-            LOG.warn("Summation-to-delta violated: max error {} (relative {}, tolerance {}) for {}",
-                    result.maxSummationError(), worst, tol, describe());
-        }
+        return targets;
     }
 
     private void requireSingle(String what, int count) {
@@ -349,14 +388,17 @@ public final class DeepLift implements Explainer {
     }
 
     private String describe() {
-        if (gradientVariant != null) {
+        if (settings.gradientVariant() != null) {
             return "guided backpropagation";
         }
-        return (policy.isPureGradient() ? "gradient" : "DeepLIFT " + policy) + (maxPoolMode == MaxPoolMode.CROSS_MAX ? "" : ", max-pool " + maxPoolMode);
+        RulePolicy policy = settings.policy();
+        return (policy.isPureGradient() ? "gradient" : "DeepLIFT " + policy)
+                + (settings.maxPoolMode() == MaxPoolMode.CROSS_MAX ? "" : ", max-pool " + settings.maxPoolMode())
+                + (settings.softmaxNormalized() ? ", softmax-normalized target" : "");
     }
 
     @Override
     public String toString() {
-        return "DeepLift{" + model.description() + ", rules=" + policy + ", maxPool=" + maxPoolMode + "}";
+        return "DeepLift{" + model.description() + ", " + describe() + ", chunk=" + settings.chunkSize() + "}";
     }
 }

@@ -30,6 +30,13 @@ public final class GraphAttribution {
                 SummationCheck.errors(scores, deltas), method);
     }
 
+    /** A result whose scores are already known (e.g. from split multipliers at a hidden layer). */
+    public static GraphAttribution ofScores(List<INDArray> scores, List<INDArray> multipliers, INDArray deltas,
+                                            String method) {
+        return new GraphAttribution(List.copyOf(scores), List.copyOf(multipliers), deltas.reshape(deltas.length()),
+                SummationCheck.errors(scores, deltas), method);
+    }
+
     /** The results of consecutive chunks of one batch, joined along the batch axis. */
     public static GraphAttribution concat(List<GraphAttribution> parts) {
         int inputs = parts.get(0).inputCount();

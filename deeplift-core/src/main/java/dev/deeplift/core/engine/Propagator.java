@@ -59,12 +59,38 @@ public final class Propagator {
      * @param seed       multipliers on that node's output, {@code [N, ...]}; a one-hot row selects one unit
      */
     public List<INDArray> backward(ForwardPass pass, int outputNode, INDArray seed) {
+        List<Multipliers> at = backwardTo(pass, outputNode, seed, graph.inputIndices());
+        List<INDArray> result = new ArrayList<>();
+        for (int k = 0; k < at.size(); k++) {
+            PairActivations a = pass.activations(graph.inputIndices().get(k));
+            result.add(at.get(k) == null ? Nd4j.zeros(a.input().dataType(), a.input().shape())
+                    : at.get(k).collapse(a.delta()));
+        }
+        return result;
+    }
+
+    /**
+     * Multipliers arriving at the given nodes (inputs or hidden nodes, for layer attribution), with their
+     * positive/negative split, or null for a node the seed does not reach. Nothing below the lowest of them is
+     * computed.
+     */
+    public List<Multipliers> backwardTo(ForwardPass pass, int outputNode, INDArray seed, List<Integer> nodes) {
         Multipliers[] acc = new Multipliers[graph.size()];
+        Multipliers[] kept = new Multipliers[graph.size()];
+        boolean[] wanted = new boolean[graph.size()];
+        int lowest = outputNode;
+        for (int k : nodes) {
+            wanted[k] = true;
+            lowest = Math.min(lowest, k);
+        }
         acc[outputNode] = Multipliers.symmetric(seed);
-        for (int i = outputNode; i >= 0; i--) {
+        for (int i = outputNode; i >= lowest; i--) {
             Multipliers m = acc[i];
             NodeGraph.Entry e = graph.entry(i);
-            if (m == null || e.node() instanceof InputNode) {
+            if (wanted[i]) {
+                kept[i] = m;
+            }
+            if (m == null || e.node() instanceof InputNode || i == lowest) {
                 continue;
             }
             acc[i] = null;
@@ -75,11 +101,9 @@ public final class Propagator {
                 acc[src] = acc[src] == null ? back.get(j) : acc[src].add(back.get(j));
             }
         }
-        List<INDArray> result = new ArrayList<>();
-        for (int idx : graph.inputIndices()) {
-            PairActivations a = pass.activations(idx);
-            result.add(acc[idx] == null ? Nd4j.zeros(a.input().dataType(), a.input().shape())
-                    : acc[idx].collapse(a.delta()));
+        List<Multipliers> result = new ArrayList<>();
+        for (int k : nodes) {
+            result.add(kept[k]);
         }
         return result;
     }

@@ -26,6 +26,7 @@ public final class NodeGraph {
     private final List<Integer> inputIndices;
     private final Map<String, Integer> outputIndices;
     private final List<List<Integer>> consumers;
+    private final Map<String, Integer> byName = new java.util.HashMap<>();
 
     NodeGraph(List<Entry> entries, List<Integer> inputIndices, Map<String, Integer> outputIndices) {
         this.entries = List.copyOf(entries);
@@ -41,6 +42,14 @@ public final class NodeGraph {
             }
         }
         this.consumers = c.stream().map(List::copyOf).toList();
+        for (int i = 0; i < entries.size(); i++) {
+            byName.put(entries.get(i).name(), i);
+        }
+    }
+
+    /** The index of the node with that name, or -1. */
+    public int indexOf(String name) {
+        return byName.getOrDefault(name, -1);
     }
 
     /** All nodes in topological order. */

@@ -100,7 +100,8 @@ public final class ComputationGraphConverter {
         networkOutputs.forEach(o -> units.add(unitsOf.get(o)));
         IActivation firstActivation = outputActivationOf.get(networkOutputs.get(0));
         return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
-                "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs));
+                "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
+                Map.copyOf(nodeOf));
     }
 
     private static String single(List<String> ins, String where) {

@@ -16,9 +16,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param outputActivation the activation after the targets (e.g. softmax), or null
  * @param description      e.g. {@code MultiLayerNetwork(3 layers)}
  * @param outputNames      the network's names of its outputs, in order
+ * @param layerNodes       for each layer (by name, and by index in a MultiLayerNetwork) or vertex, the node
+ *                         holding its output (before the output activation for output layers)
  */
 public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits,
-                             IActivation outputActivation, String description, List<String> outputNames) {
+                             IActivation outputActivation, String description, List<String> outputNames,
+                             java.util.Map<String, String> layerNodes) {
 
     /** The input node of graph input {@code k}. */
     public InputNode input(int k) {
@@ -33,6 +36,15 @@ public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outp
     /** The node index of output {@code k}. */
     public int outputNode(int k) {
         return graph.outputIndices().values().stream().skip(k).findFirst().orElseThrow();
+    }
+
+    /** The node index holding a layer's output, by its name (or index in a MultiLayerNetwork). */
+    public int layerNode(String layer) {
+        String node = layerNodes.get(layer);
+        if (node == null) {
+            throw new IllegalArgumentException("No layer or vertex \"" + layer + "\"; known: " + layerNodes.keySet());
+        }
+        return graph.indexOf(node);
     }
 
     /** Number of graph inputs. */

@@ -49,6 +49,7 @@ public final class MultiLayerNetworkConverter {
         builder.addInput("input", inputNode(conf));
         ConversionContext ctx = new ConversionContext(builder, "input");
         long units = -1;
+        java.util.Map<String, String> layerNodes = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             org.deeplearning4j.nn.conf.layers.Layer lc = confOf(conf, i);
             Layer layer = unwrap(net.getLayer(i));
@@ -59,10 +60,14 @@ public final class MultiLayerNetworkConverter {
             }
             convertLayer(layer, lc, ctx);
             units = unitsAfter(lc, pre == null ? units : -1);
+            layerNodes.put(Integer.toString(i), ctx.current());
+            if (lc.getLayerName() != null) {
+                layerNodes.put(lc.getLayerName(), ctx.current());
+            }
         }
         builder.setOutputs(ctx.outputNode());
         return new ExplainedModel(builder.build(), net.params().dataType(), List.of(units), ctx.outputActivation(),
-                "MultiLayerNetwork(" + n + " layers)", List.of("output"));
+                "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,126 @@
+package dev.deeplift.dl4j;
+
+import dev.deeplift.core.engine.ForwardPass;
+import dev.deeplift.core.engine.GraphAttribution;
+import dev.deeplift.core.engine.Propagator;
+import dev.deeplift.core.engine.SummationCheck;
+import dev.deeplift.core.graph.Multipliers;
+import dev.deeplift.core.graph.PairActivations;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs checked inputs through a {@link Propagator} in chunks: per chunk one forward pass, then one backward pass per
+ * seed (several targets share the forward pass), outside any caller workspace so results are detached.
+ */
+final class ExplainRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
+
+    private final Propagator propagator;
+    private final List<Integer> inputNodes;
+    private final int chunkSize;
+    private final DataType dataType;
+    private final boolean expectSummation;
+    private final String method;
+
+    ExplainRunner(Propagator propagator, List<Integer> inputNodes, int chunkSize, DataType dataType,
+                  boolean expectSummation, String method) {
+        this.propagator = propagator;
+        this.inputNodes = inputNodes;
+        this.chunkSize = chunkSize;
+        this.dataType = dataType;
+        this.expectSummation = expectSummation;
+        this.method = method;
+    }
+
+    /**
+     * One result per seed.
+     *
+     * @param fromNode the node whose output the seeds select from
+     * @param atNode   the node whose activations get the scores, or -1 for the graph inputs
+     */
+    List<GraphAttribution> run(List<INDArray> xs, List<INDArray> refs, int fromNode, List<Seed> seeds, int atNode,
+                               List<int[]> unitsOut) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            long n = xs.get(0).size(0);
+            List<List<GraphAttribution>> parts = new ArrayList<>();
+            List<List<int[]>> units = new ArrayList<>();
+            seeds.forEach(s -> {
+                parts.add(new ArrayList<>());
+                units.add(new ArrayList<>());
+            });
+            for (long from = 0; from < n; from += chunkSize) {
+                long to = Math.min(n, from + chunkSize);
+                boolean whole = from == 0 && to == n;
+                ForwardPass pass = propagator.forward(whole ? xs : rows(xs, from, to),
+                        whole ? refs : rows(refs, from, to));
+                PairActivations out = pass.activations(fromNode);
+                for (int s = 0; s < seeds.size(); s++) {
+                    Seed.Value seed = seeds.get(s).of(out.input(), from);
+                    units.get(s).add(seed.units());
+                    parts.get(s).add(backward(pass, out, fromNode, seed.seed(), atNode));
+                }
+            }
+            List<GraphAttribution> results = new ArrayList<>();
+            for (int s = 0; s < seeds.size(); s++) {
+                GraphAttribution r = parts.get(s).size() == 1 ? parts.get(s).get(0)
+                        : GraphAttribution.concat(parts.get(s));
+                warnIfNotSummingToDelta(r);
+                results.add(r);
+                unitsOut.add(units.get(s).stream().flatMapToInt(java.util.Arrays::stream).toArray());
+            }
+            return results;
+        }
+    }
+
+    private GraphAttribution backward(ForwardPass pass, PairActivations out, int fromNode, INDArray seed,
+                                      int atNode) {
+        INDArray deltas = out.delta().mul(seed).reshape(out.batchSize(), -1).sum(1);
+        if (atNode < 0) {
+            List<INDArray> inputDeltas = new ArrayList<>();
+            inputNodes.forEach(i -> inputDeltas.add(pass.activations(i).delta()));
+            return GraphAttribution.of(propagator.backward(pass, fromNode, seed), inputDeltas, deltas, method);
+        }
+        PairActivations at = pass.activations(atNode);
+        Multipliers m = propagator.backwardTo(pass, fromNode, seed, List.of(atNode)).get(0);
+        if (m == null) {
+            INDArray zeros = Nd4j.zeros(at.input().dataType(), at.input().shape());
+            return GraphAttribution.ofScores(List.of(zeros), List.of(zeros), deltas, method);
+        }
+        // At a hidden node the positive and negative parts may carry their own multipliers.
+        INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
+                : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
+        return GraphAttribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, method);
+    }
+
+    /** Rows {@code from..to}; shared {@code [1, ...]} references stay shared (a chunked batch has N > 1). */
+    private static List<INDArray> rows(List<INDArray> arrays, long from, long to) {
+        List<INDArray> out = new ArrayList<>();
+        for (INDArray a : arrays) {
+            out.add(a.size(0) == 1 ? a : a.get(NDArrayIndex.interval(from, to)));
+        }
+        return out;
+    }
+
+    private void warnIfNotSummingToDelta(GraphAttribution result) {
+        if (!expectSummation) {
+            return;
+        }
+        double tol = SummationCheck.relativeTolerance(dataType);
+        INDArray scale = SummationCheck.scales(result.scores()).addi(Transforms.abs(result.deltas(), true))
+                .addi(1.0);
+        double worst = result.summationErrors().div(scale).maxNumber().doubleValue();
+        if (worst > tol) {
+            LOG.warn("Summation-to-delta violated: max error {} (relative {}, tolerance {}) for {}",
+                    result.maxSummationError(), worst, tol, method);
+        }
+    }
+}

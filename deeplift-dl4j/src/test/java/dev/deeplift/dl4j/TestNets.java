@@ -1,5 +1,8 @@
 package dev.deeplift.dl4j;
 
+import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Explainer;
+import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -72,5 +75,59 @@ final class TestNets {
 
     static INDArray row(double... v) {
         return Nd4j.createFromArray(new double[][] {v});
+    }
+
+    /**
+     * An explainer of {@code [N, ...]} inputs (e.g. one-hot sequences {@code [N, L, 4]}) over one that takes them
+     * flattened to {@code [N, features]}, as a dense network does; scores and multipliers come back in the input's
+     * shape.
+     */
+    static Explainer flattening(Explainer flat) {
+        return (input, reference, targets) -> {
+            Attribution a = flat.explain(input.reshape(input.size(0), -1), reference.reshape(reference.size(0), -1),
+                    targets);
+            INDArray scores = a.scores().reshape(input.shape());
+            INDArray multipliers = a.multipliers().reshape(input.shape());
+            return new Attribution() {
+                @Override
+                public INDArray scores() {
+                    return scores;
+                }
+
+                @Override
+                public INDArray multipliers() {
+                    return multipliers;
+                }
+
+                @Override
+                public INDArray deltas() {
+                    return a.deltas();
+                }
+
+                @Override
+                public double maxSummationError() {
+                    return a.maxSummationError();
+                }
+
+                @Override
+                public INDArray summationErrors() {
+                    return a.summationErrors();
+                }
+            };
+        };
+    }
+
+    /** {@code [N, L, 4]} random one-hot DNA; positions {@code p} with {@code p % 7 == 3} are N (all zero). */
+    static INDArray oneHotDna(DataType dt, long seed, int n, int length) {
+        Random rng = new Random(seed);
+        INDArray x = Nd4j.zeros(dt, n, length, 4);
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < length; p++) {
+                if (p % 7 != 3) {
+                    x.putScalar(new long[] {i, p, rng.nextInt(4)}, 1.0);
+                }
+            }
+        }
+        return x;
     }
 }

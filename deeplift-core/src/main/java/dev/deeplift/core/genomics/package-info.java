@@ -1,7 +1,8 @@
 /**
  * DNA sequences for genomics experiments, over ND4J arrays only: one-hot encoding ({@link
  * dev.deeplift.core.genomics.OneHot}), position weight matrices and their log-odds scores ({@link
- * dev.deeplift.core.genomics.MotifPwm}), and the top motif matches per sequence ({@link
- * dev.deeplift.core.genomics.MotifScanner}), as in the DeepLIFT paper's TAL-GATA experiment.
+ * dev.deeplift.core.genomics.MotifPwm}), the top motif matches per sequence ({@link
+ * dev.deeplift.core.genomics.MotifScanner}), and hypothetical contributions with their projection onto the
+ * observed sequence ({@link dev.deeplift.core.genomics.HypotheticalContributions}).
  */
 package dev.deeplift.core.genomics;

@@ -1,0 +1,250 @@
+package dev.deeplift.core.methods;
+
+import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Explainer;
+import dev.deeplift.core.engine.SummationCheck;
+import dev.deeplift.core.reference.Reference;
+import dev.deeplift.core.reference.ReferenceSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * DeepSHAP (Lundberg and Lee, NeurIPS 2017): an explainer's attributions averaged over a distribution of references.
+ * With R references per example, the scores of an example are the mean over its R (example, reference) pairs of
+ * that pair's scores; each pair's summation-to-delta is checked on its raw scores before averaging.
+ *
+ * <pre>{@code
+ * DeepShap shap = DeepShap.of(DeepLift.of(net));                               // any Explainer
+ * DeepShapAttribution a = shap.explain(x, Reference.background(samples), 3);    // R = samples.size(0)
+ * DeepShapAttribution g = shap.withBatchSize(64).explain(dna, Reference.dinucleotideShuffled(20, 7L), targets);
+ * }</pre>
+ *
+ * <p>Work is batched by pairs: the explainer sees at most {@link #batchSize(DataType)} pairs at a time, and
+ * references are produced per batch by the {@link ReferenceSet}, so memory is bounded by the batch size whatever R
+ * is. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
+ * with N × R pair deltas and errors. The accumulation adds the pairs strictly in order, so results do not depend on
+ * the batch size as long as the explainer's result for a pair does not depend on the other pairs of its batch.
+ *
+ * <p>Immutable; it keeps no state between calls, so it may be shared between threads if its explainer may.
+ */
+public final class DeepShap implements Explainer {
+    /** Pairs per batch for FLOAT (and other non-DOUBLE) inputs unless set: a few MB of activations per layer. */
+    public static final int DEFAULT_FLOAT_BATCH_SIZE = 256;
+    /** Pairs per batch for DOUBLE inputs unless set: the same memory as {@link #DEFAULT_FLOAT_BATCH_SIZE}. */
+    public static final int DEFAULT_DOUBLE_BATCH_SIZE = 128;
+
+    private final Explainer explainer;
+    /** Pairs per batch, or 0 for the default of the input's data type. */
+    private final int batchSize;
+
+    private DeepShap(Explainer explainer, int batchSize) {
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
+        this.batchSize = batchSize;
+    }
+
+    /** DeepSHAP over an explainer (e.g. {@code DeepLift}), with the default batch size. */
+    public static DeepShap of(Explainer explainer) {
+        return new DeepShap(explainer, 0);
+    }
+
+    /** The same method with at most {@code pairs} (example, reference) pairs per call to the explainer. */
+    public DeepShap withBatchSize(int pairs) {
+        if (pairs < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1 pair, got " + pairs);
+        }
+        return new DeepShap(explainer, pairs);
+    }
+
+    /** The pairs per batch for inputs of a data type: the one set, else 128 for DOUBLE and 256 otherwise. */
+    public int batchSize(DataType dataType) {
+        if (batchSize > 0) {
+            return batchSize;
+        }
+        return dataType == DataType.DOUBLE ? DEFAULT_DOUBLE_BATCH_SIZE : DEFAULT_FLOAT_BATCH_SIZE;
+    }
+
+    /** The explainer whose attributions are averaged. */
+    public Explainer explainer() {
+        return explainer;
+    }
+
+    /** Contributions to one target unit for every example, averaged over its references. */
+    public DeepShapAttribution explain(INDArray input, Reference reference, int target) {
+        checkInput(input);
+        int[] targets = new int[Math.toIntExact(input.size(0))];
+        Arrays.fill(targets, target);
+        return explain(input, reference, targets, null);
+    }
+
+    /**
+     * Contributions to a target per example, averaged over its references.
+     *
+     * @param input     {@code [N, ...]}
+     * @param reference one reference or a distribution per example
+     * @param targets   one output unit per example
+     */
+    public DeepShapAttribution explain(INDArray input, Reference reference, int[] targets) {
+        return explain(input, reference, targets, null);
+    }
+
+    /**
+     * Contributions with one reference per example, batched: the {@link Explainer} contract, same as
+     * {@code explain(input, Reference.of(reference), targets)}.
+     *
+     * @param reference the input's shape, or {@code [1, ...]} for one reference shared by every example
+     */
+    @Override
+    public DeepShapAttribution explain(INDArray input, INDArray reference, int[] targets) {
+        if (reference == null) {
+            throw new IllegalArgumentException("reference is null");
+        }
+        return explain(input, Reference.of(reference), targets, null);
+    }
+
+    /**
+     * Contributions to a target per example averaged over its references, and the mean of a per-pair quantity.
+     *
+     * @param quantity computed for every batch of pairs and averaged like the scores
+     *                 ({@link DeepShapAttribution#averagedQuantity()}); null for none
+     * @throws IllegalArgumentException if the input, reference or targets are invalid, or the explainer refuses a
+     *                                  batch (the message then names the pairs and examples)
+     */
+    public DeepShapAttribution explain(INDArray input, Reference reference, int[] targets, PairQuantity quantity) {
+        checkInput(input);
+        if (reference == null) {
+            throw new IllegalArgumentException("reference is null");
+        }
+        long n = input.size(0);
+        int[] t = checkTargets(targets, n);
+        ReferenceSet refs = reference.forInput(input);
+        int r = refs.perExample();
+        if (refs.examples() != n || r < 1) {
+            throw new IllegalStateException(reference + " gave " + refs.examples() + " examples × " + r
+                    + " references for an input of " + n + " examples");
+        }
+        long pairs = n * r;
+        if (pairs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " examples × " + r + " references are too many pairs: "
+                    + "explain the input in parts");
+        }
+        int batch = batchSize(input.dataType());
+        PairAccumulator scores = new PairAccumulator(input.shape(), r);
+        PairAccumulator multipliers = new PairAccumulator(input.shape(), r);
+        PairAccumulator averaged = quantity == null ? null : new PairAccumulator(input.shape(), r);
+        double[] pairDeltas = new double[(int) pairs];
+        double[] pairErrors = new double[(int) pairs];
+        DataType resultType = input.dataType();
+        for (long from = 0; from < pairs; from += batch) {
+            long to = Math.min(pairs, from + batch);
+            PairChunk chunk = PairChunk.of(input, refs, t, from, to);
+            Attribution a = explainBatch(chunk, from, to, r);
+            resultType = a.scores().dataType();
+            scores.add(from, a.scores());
+            multipliers.add(from, a.multipliers());
+            copy(a.deltas(), pairDeltas, from);
+            copy(SummationCheck.errors(List.of(a.scores()), a.deltas()), pairErrors, from);
+            if (quantity != null) {
+                INDArray q = quantity.compute(chunk.inputs(), chunk.references(), a);
+                checkShape(q, chunk.inputs(), "The pair quantity " + quantity);
+                averaged.add(from, q);
+            }
+        }
+        double[] meanDeltas = new double[(int) n];
+        for (int p = 0; p < pairs; p++) {
+            meanDeltas[p / r] += pairDeltas[p];
+        }
+        for (int i = 0; i < n; i++) {
+            meanDeltas[i] /= r;
+        }
+        return DeepShapAttribution.of(scores.mean(resultType), multipliers.mean(resultType),
+                Nd4j.createFromArray(meanDeltas).castTo(resultType),
+                Nd4j.create(pairDeltas, new long[] {n, r}, 'c').castTo(resultType),
+                Nd4j.create(pairErrors, new long[] {n, r}, 'c').castTo(resultType),
+                averaged == null ? null : averaged.mean(resultType), t,
+                "DeepSHAP over " + explainer + ", " + r + " references per example");
+    }
+
+    private Attribution explainBatch(PairChunk chunk, long from, long to, int r) {
+        Attribution a;
+        try {
+            a = explainer.explain(chunk.inputs(), chunk.references(), chunk.targets());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Explaining pairs " + from + ".." + (to - 1) + " (examples "
+                    + from / r + ".." + (to - 1) / r + ", " + r + " references each; the explainer numbers the "
+                    + "pairs of its batch from 0): " + e.getMessage(), e);
+        }
+        if (a == null) {
+            throw new IllegalStateException(explainer + " returned no attribution");
+        }
+        checkShape(a.scores(), chunk.inputs(), "The explainer's scores");
+        checkShape(a.multipliers(), chunk.inputs(), "The explainer's multipliers");
+        if (a.deltas() == null || a.deltas().length() != chunk.inputs().size(0)) {
+            throw new IllegalStateException("The explainer returned " + (a.deltas() == null ? "no deltas"
+                    : a.deltas().length() + " deltas") + " for " + chunk.inputs().size(0) + " pairs");
+        }
+        return a;
+    }
+
+    private static void copy(INDArray values, double[] into, long offset) {
+        double[] v = values.dup('c').data().asDouble();
+        System.arraycopy(v, 0, into, (int) offset, v.length);
+    }
+
+    private static void checkShape(INDArray a, INDArray inputs, String what) {
+        if (a == null || !Arrays.equals(a.shape(), inputs.shape())) {
+            throw new IllegalStateException(what + " have shape " + (a == null ? "null" : Arrays.toString(a.shape()))
+                    + " for a batch of pairs of shape " + Arrays.toString(inputs.shape()));
+        }
+    }
+
+    private static void checkInput(INDArray input) {
+        if (input == null) {
+            throw new IllegalArgumentException("input is null");
+        }
+        if (input.rank() < 2) {
+            throw new IllegalArgumentException("input has shape " + Arrays.toString(input.shape())
+                    + "; a batch [N, ...] of rank 2 or more is required");
+        }
+        if (input.size(0) == 0) {
+            throw new IllegalArgumentException("input is an empty batch");
+        }
+        if (!input.dataType().isFPType()) {
+            throw new IllegalArgumentException("input has data type " + input.dataType()
+                    + "; a floating-point array is required");
+        }
+        // 0·v is 0 for finite v and NaN for NaN or ±Inf, so the row sums flag bad examples without overflow.
+        INDArray flags = input.reshape(input.size(0), -1).mul(0.0).sum(1);
+        if (Double.isNaN(flags.sumNumber().doubleValue())) {
+            for (long i = 0; i < flags.length(); i++) {
+                if (Double.isNaN(flags.getDouble(i))) {
+                    throw new IllegalArgumentException("input has a NaN or infinite value in example " + i);
+                }
+            }
+        }
+    }
+
+    private static int[] checkTargets(int[] targets, long n) {
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null");
+        }
+        if (targets.length != n) {
+            throw new IllegalArgumentException("Got " + targets.length + " targets for " + n
+                    + " examples: give one target per example");
+        }
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] < 0) {
+                throw new IllegalArgumentException("Target " + targets[i] + " of example " + i + " is negative");
+            }
+        }
+        return targets.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "DeepShap{" + explainer + (batchSize > 0 ? ", batchSize=" + batchSize : "") + "}";
+    }
+}

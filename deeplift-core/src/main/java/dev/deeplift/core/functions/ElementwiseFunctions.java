@@ -69,7 +69,7 @@ public final class ElementwiseFunctions {
 
     /** {@code 1} where {@code z > threshold}, else {@code 0}. */
     private static INDArray step(INDArray z, double threshold) {
-        return z.gt(threshold).castTo(z.dataType());
+        return threshold == 0.0 ? Transforms.step(z, true) : z.gt(threshold).castTo(z.dataType());
     }
 
     /**

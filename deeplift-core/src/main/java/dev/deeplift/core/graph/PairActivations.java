@@ -56,14 +56,15 @@ public final class PairActivations {
     /** {@code input − reference}, {@code [N, ...]}. */
     public INDArray delta() {
         if (delta == null) {
-            delta = sharedReference() ? input.sub(broadcastReference()) : input.sub(reference);
+            // ND4J broadcasts a [1, ...] reference in the subtraction itself: no N-fold copy.
+            delta = input.sub(reference);
         }
         return delta;
     }
 
-    /** The reference broadcast to the input's shape (a view, no copy where ND4J allows). */
+    /** The reference repeated to the input's shape, for ops that cannot broadcast (a copy when shared). */
     public INDArray broadcastReference() {
-        return sharedReference() ? reference.broadcast(input.shape()) : reference;
+        return sharedReference() ? reference.repeat(0, input.size(0)) : reference;
     }
 
     /** True if this node carries an explicit split rather than one by the sign of its delta. */
@@ -104,6 +105,6 @@ public final class PairActivations {
 
     /** The midpoint {@code (input + reference) / 2}, {@code [N, ...]}. */
     public INDArray midpoint() {
-        return input.add(broadcastReference()).muli(0.5);
+        return input.add(reference).muli(0.5);
     }
 }

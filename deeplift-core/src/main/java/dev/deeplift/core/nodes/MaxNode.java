@@ -46,11 +46,14 @@ public abstract class MaxNode extends UnaryNode {
         if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {
             return Multipliers.symmetric(route(x, m));
         }
-        INDArray y = output.input();
-        INDArray yRef = output.broadcastReference();
-        INDArray top = Transforms.max(y, yRef, true);
-        INDArray credit = route(x, top.sub(yRef).muli(m)).addi(route(in.broadcastReference(), y.sub(top).muli(m)));
-        INDArray scale = Ratios.magnitude(x, in.broadcastReference());
+        // With M = max(y, y_ref): M − y_ref = max(Δy, 0) goes to the input's arg-max, y − M = min(Δy, 0) to the
+        // reference's; the second is only routed when the reference wins somewhere.
+        INDArray dy = output.delta();
+        INDArray credit = route(x, Transforms.relu(dy, true).muli(m));
+        if (dy.minNumber().doubleValue() < 0) {
+            credit.addi(route(in.broadcastReference(), Transforms.min(dy, 0.0, true).muli(m)));
+        }
+        double scale = Ratios.magnitude(x, in.reference());
         return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), scale, context.epsilon(), () -> route(x, m)));
     }
 }

@@ -2,6 +2,8 @@ package dev.deeplift.core.rules;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Division with a fallback where the divisor is tiny. */
@@ -14,22 +16,26 @@ public final class Ratios {
      * of: {@code |den| ≤ epsilon·scale} (so also where it is 0). Relative, so that results do not change when a
      * network's inputs are scaled by 1e±20. The fallback is only computed when some divisor is tiny.
      *
-     * @param scale the magnitude of the values whose difference {@code den} is, e.g. {@code |z| + |z_ref|}
+     * @param scale the magnitude of the values whose difference {@code den} is, e.g. {@link #magnitude}
      */
-    public static INDArray safeRatio(INDArray num, INDArray den, INDArray scale, double epsilon,
+    public static INDArray safeRatio(INDArray num, INDArray den, double scale, double epsilon,
                                      Supplier<INDArray> fallback) {
-        INDArray tiny = Transforms.abs(den, true).subi(scale.mul(epsilon)).lte(0.0);
-        if (!tiny.any()) {
+        double threshold = epsilon * scale;
+        // One fused pass decides whether any divisor is tiny; the mask is built only then.
+        if (!BooleanIndexing.or(den, Conditions.absLessThanOrEqual(threshold))) {
             return num.div(den);
         }
-        INDArray mask = tiny.castTo(den.dataType());
+        INDArray mask = Transforms.abs(den, true).lte(threshold).castTo(den.dataType());
         // Adding the mask keeps the masked divisions finite; their results are replaced below.
         INDArray ratio = num.div(den.add(mask)).muli(mask.rsub(1.0));
         return ratio.addi(fallback.get().muli(mask));
     }
 
-    /** {@code |a| + |b|}, the magnitude against which the difference of {@code a} and {@code b} is judged. */
-    public static INDArray magnitude(INDArray a, INDArray b) {
-        return Transforms.abs(a, true).addi(Transforms.abs(b, true));
+    /**
+     * {@code max|a| + max|b|}, the magnitude against which the differences of {@code a} and {@code b} are judged: one
+     * number per array keeps the test to two cheap reductions (elementwise scales cost several passes).
+     */
+    public static double magnitude(INDArray a, INDArray b) {
+        return a.amaxNumber().doubleValue() + b.amaxNumber().doubleValue();
     }
 }

@@ -4,7 +4,6 @@ import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The RevealCancel rule (paper 3.5.3). With {@code z0} the reference and {@code Δz = Δz+ + Δz−}:
@@ -27,15 +26,16 @@ public final class RevealCancelRule implements NonlinearRule {
     @Override
     public Multipliers backward(ElementwiseFunction f, PairActivations z, PairActivations y, INDArray mOut,
                                 double epsilon) {
-        INDArray z0 = z.broadcastReference();
-        INDArray f0 = y.broadcastReference();
+        INDArray z0 = z.reference();
+        INDArray f0 = y.reference();
         INDArray dPlus = z.deltaPlus();
         INDArray dMinus = z.deltaMinus();
-        INDArray fPlus = f.apply(z0.add(dPlus));
-        INDArray fMinus = f.apply(z0.add(dMinus));
+        // [N, ...] + [1, ...]: ND4J broadcasts a shared reference, with the delta first so the result is [N, ...].
+        INDArray fPlus = f.apply(dPlus.add(z0));
+        INDArray fMinus = f.apply(dMinus.add(z0));
         INDArray yPlus = fPlus.sub(f0).addi(y.input()).subi(fMinus).muli(0.5);
         INDArray yMinus = fMinus.sub(f0).addi(y.input()).subi(fPlus).muli(0.5);
-        INDArray scale = Ratios.magnitude(dPlus, dMinus).addi(Transforms.abs(z0, true));
+        double scale = Ratios.magnitude(dPlus, dMinus) + z0.amaxNumber().doubleValue();
         INDArray mPlus = Ratios.safeRatio(yPlus, dPlus, scale, epsilon,
                 () -> f.derivative(dPlus.mul(0.5).addi(z0)));
         INDArray mMinus = Ratios.safeRatio(yMinus, dMinus, scale, epsilon,

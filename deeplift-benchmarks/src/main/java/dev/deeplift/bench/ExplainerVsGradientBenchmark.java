@@ -3,6 +3,8 @@ package dev.deeplift.bench;
 import dev.deeplift.bench.models.BenchmarkModel;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
+import dev.deeplift.core.methods.DeepShap;
+import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.Rule;
 import dev.deeplift.dl4j.Methods;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,8 @@ public class ExplainerVsGradientBenchmark {
     private Explainer rescale;
     private Explainer revealCancel;
     private Explainer integratedGradients50;
+    private DeepShap deepShap;
+    private Reference tenBackgroundSamples;
 
     /** Builds the network, the data and the explainers (converting the network is not what is measured). */
     @Setup(Level.Trial)
@@ -82,6 +86,8 @@ public class ExplainerVsGradientBenchmark {
         rescale = Methods.deepLift(net, Rule.RESCALE);
         revealCancel = Methods.deepLift(net, Rule.REVEAL_CANCEL);
         integratedGradients50 = Methods.integratedGradients(net, 50);
+        deepShap = DeepShap.of(Methods.deepLift(net, Rule.RESCALE));
+        tenBackgroundSamples = Reference.background(model.inputs(10, DATA_SEED + 3));
     }
 
     // The baselines: what DL4J pays for inference and for a gradient.
@@ -128,6 +134,12 @@ public class ExplainerVsGradientBenchmark {
         return revealCancel.explain(input, zeroReference, targets);
     }
 
+    /** DeepSHAP: Rescale averaged over 10 background samples per example, batched by (example, sample) pairs. */
+    @Benchmark
+    public Attribution deepShap10() {
+        return deepShap.explain(input, tenBackgroundSamples, targets);
+    }
+
     /** Integrated gradients, 50 midpoint steps, shared all-zero reference, 256 rows per gradient call. */
     @Benchmark
     public Attribution integratedGradients50() {
@@ -137,7 +149,7 @@ public class ExplainerVsGradientBenchmark {
     /*
      * How to run (from the repository root; see deeplift-benchmarks/BENCHMARKS.md):
      *
-     *   mvn -q -B package -pl deeplift-benchmarks -am -DskipTests
+     *   mvn -q -B -Pbench package -pl deeplift-benchmarks -am -DskipTests
      *   java -jar deeplift-benchmarks/target/benchmarks.jar ExplainerVsGradientBenchmark \
      *       -prof gc -rf json -rff results.json
      *   java -cp deeplift-benchmarks/target/benchmarks.jar dev.deeplift.bench.report.BenchmarkReport \

@@ -7,6 +7,7 @@ import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.UnaryNode;
 import dev.deeplift.core.ops.LinearOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The Linear rule over a {@link LinearOp}: multipliers go back through the transposed map (paper 3.5.1).
@@ -61,31 +62,25 @@ public final class LinearNode extends UnaryNode {
         if (!context.needsSplit()) {
             return PairActivations.of(y, yRef);
         }
-        INDArray xPlus = carriesSplit ? in.deltaPlus() : in.signPlus();
-        INDArray xMinus = carriesSplit ? in.deltaMinus() : in.signMinus();
-        LinearOp.SignSplit s = op.split();
-        INDArray plus = s.plus().applyLinear(xPlus);
-        INDArray minus = s.plus().applyLinear(xMinus);
-        if (s.minus() != null) {
-            plus.addi(s.minus().applyLinear(xMinus));
-            minus.addi(s.minus().applyLinear(xPlus));
-        }
+        // Σ of the positive terms w·Δx is ½(J·Δx + |J|·|Δx|); for a carried split |Δx| is Δx+ − Δx−.
+        INDArray magnitude = carriesSplit ? in.deltaPlus().sub(in.deltaMinus()) : Transforms.abs(in.delta(), true);
+        INDArray delta = y.sub(yRef);
+        INDArray plus = op.absolute().applyLinear(magnitude).addi(delta).muli(0.5);
+        INDArray minus = delta.subi(plus);
         return PairActivations.withSplit(y, yRef, plus, minus);
     }
 
     @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
+        INDArray sum = op.transpose(out.isSymmetric() ? out.plus() : out.plus().add(out.minus()), in.input());
         if (out.isSymmetric()) {
-            return Multipliers.symmetric(op.transpose(out.plus(), in.input()));
+            return Multipliers.symmetric(sum);
         }
-        LinearOp.SignSplit s = op.split();
-        INDArray plus = s.plus().transpose(out.plus(), in.input());
-        INDArray minus = s.plus().transpose(out.minus(), in.input());
-        if (s.minus() != null) {
-            plus.addi(s.minus().transpose(out.minus(), in.input()));
-            minus.addi(s.minus().transpose(out.plus(), in.input()));
-        }
+        // J+ᵀm+ + J−ᵀm− = ½(Jᵀ(m+ + m−) + |J|ᵀ(m+ − m−)), and J−ᵀm+ + J+ᵀm− = ½(Jᵀ(m+ + m−) − |J|ᵀ(m+ − m−)).
+        INDArray diff = op.absolute().transpose(out.plus().sub(out.minus()), in.input());
+        INDArray plus = sum.add(diff).muli(0.5);
+        INDArray minus = sum.subi(diff).muli(0.5);
         Multipliers m = Multipliers.of(plus, minus);
         return carriesSplit ? m : Multipliers.symmetric(m.collapse(in.delta()));
     }

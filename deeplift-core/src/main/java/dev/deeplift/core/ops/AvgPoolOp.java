@@ -35,8 +35,8 @@ public final class AvgPoolOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        return new SignSplit(this, null);
+    public LinearOp absolute() {
+        return this;
     }
 
     @Override

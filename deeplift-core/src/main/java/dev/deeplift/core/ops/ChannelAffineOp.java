@@ -49,10 +49,8 @@ public final class ChannelAffineOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        INDArray scale = coefficients.get().scale();
-        return new SignSplit(new ChannelAffineOp(Transforms.relu(scale, true), null, channelsLast),
-                new ChannelAffineOp(Transforms.min(scale, 0.0, true), null, channelsLast));
+    public LinearOp absolute() {
+        return new ChannelAffineOp(Transforms.abs(coefficients.get().scale(), true), null, channelsLast);
     }
 
     private INDArray broadcastable(INDArray v, int rank) {

@@ -72,9 +72,8 @@ public final class ConvolutionOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        return new SignSplit(new ConvolutionOp(kind, Transforms.relu(weights, true), null, window, weightsFormat),
-                new ConvolutionOp(kind, Transforms.min(weights, 0.0, true), null, window, weightsFormat));
+    public LinearOp absolute() {
+        return new ConvolutionOp(kind, Transforms.abs(weights, true), null, window, weightsFormat);
     }
 
     private long[] args() {

@@ -47,10 +47,8 @@ public final class DenseOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        INDArray plus = Transforms.relu(weights, true);
-        INDArray minus = Transforms.min(weights, 0.0, true);
-        return new SignSplit(new DenseOp(plus, null), new DenseOp(minus, null));
+    public LinearOp absolute() {
+        return new DenseOp(Transforms.abs(weights, true), null);
     }
 
     @Override

@@ -23,12 +23,10 @@ public interface LinearOp {
     INDArray transpose(INDArray m, INDArray input);
 
     /**
-     * The op with only its positive weights and the op with only its negative weights, both without bias, so
-     * that {@code J = plus + minus}. For RevealCancel.
+     * The op with the absolute values of the weights, {@code |J|}, without bias. With it RevealCancel needs one
+     * extra product per pass instead of four: the positive terms of {@code J·Δx} sum to
+     * {@code ½(J·Δx + |J|·|Δx|)}, and backward {@code J+ᵀm+ + J−ᵀm− = ½(Jᵀ(m+ + m−) + |J|ᵀ(m+ − m−))}.
+     * Ops whose weights are all non-negative return themselves (without bias).
      */
-    SignSplit split();
-
-    /** The parts of a {@link LinearOp} with positive and with negative weights; {@code minus} is null if it has none. */
-    record SignSplit(LinearOp plus, LinearOp minus) {
-    }
+    LinearOp absolute();
 }

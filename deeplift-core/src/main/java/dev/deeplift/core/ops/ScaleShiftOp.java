@@ -29,9 +29,8 @@ public final class ScaleShiftOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        return scale >= 0 ? new SignSplit(new ScaleShiftOp(scale, 0), null)
-                : new SignSplit(new ScaleShiftOp(0, 0), new ScaleShiftOp(scale, 0));
+    public LinearOp absolute() {
+        return new ScaleShiftOp(Math.abs(scale), 0);
     }
 
     @Override

@@ -40,8 +40,8 @@ public final class ShapeOp implements LinearOp {
     }
 
     @Override
-    public SignSplit split() {
-        return new SignSplit(this, null);
+    public LinearOp absolute() {
+        return this;
     }
 
     @Override

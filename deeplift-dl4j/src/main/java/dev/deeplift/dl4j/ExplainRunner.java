@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -23,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ExplainRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
+    private static final String WORKSPACE_ID = "DEEPLIFT_EXPLAIN";
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
 
     private final Propagator propagator;
     private final List<Integer> inputNodes;
@@ -60,13 +70,18 @@ final class ExplainRunner {
             for (long from = 0; from < n; from += chunkSize) {
                 long to = Math.min(n, from + chunkSize);
                 boolean whole = from == 0 && to == n;
-                ForwardPass pass = propagator.forward(whole ? xs : rows(xs, from, to),
-                        whole ? refs : rows(refs, from, to));
-                PairActivations out = pass.activations(fromNode);
-                for (int s = 0; s < seeds.size(); s++) {
-                    Seed.Value seed = seeds.get(s).of(out.input(), from);
-                    units.get(s).add(seed.units());
-                    parts.get(s).add(backward(pass, out, fromNode, seed.seed(), atNode));
+                // Every intermediate array of a chunk lives in a per-thread workspace that is reused by the next
+                // chunk and the next call, so steady-state explains do not pile up off-heap garbage for the GC;
+                // only the results are detached from it.
+                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+                    ForwardPass pass = propagator.forward(whole ? xs : rows(xs, from, to),
+                            whole ? refs : rows(refs, from, to));
+                    PairActivations out = pass.activations(fromNode);
+                    for (int s = 0; s < seeds.size(); s++) {
+                        Seed.Value seed = seeds.get(s).of(out.input(), from);
+                        units.get(s).add(seed.units());
+                        parts.get(s).add(backward(pass, out, fromNode, seed.seed(), atNode).detached());
+                    }
                 }
             }
             List<GraphAttribution> results = new ArrayList<>();

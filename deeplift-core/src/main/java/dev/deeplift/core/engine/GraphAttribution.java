@@ -66,6 +66,12 @@ public final class GraphAttribution {
         this.method = method;
     }
 
+    /** A copy whose arrays are detached from any workspace (they outlive it). */
+    public GraphAttribution detached() {
+        return new GraphAttribution(scores.stream().map(INDArray::detach).toList(),
+                multipliers.stream().map(INDArray::detach).toList(), deltas.detach(), summationErrors.detach(), method);
+    }
+
     /** Number of inputs. */
     public int inputCount() {
         return scores.size();

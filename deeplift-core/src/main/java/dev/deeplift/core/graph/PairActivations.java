@@ -88,16 +88,6 @@ public final class PairActivations {
         return deltaMinus;
     }
 
-    /** The positive part of the delta by its own sign, ignoring any explicit split. */
-    public INDArray signPlus() {
-        return explicitSplit ? Transforms.relu(delta(), true) : deltaPlus();
-    }
-
-    /** The negative part of the delta by its own sign, ignoring any explicit split. */
-    public INDArray signMinus() {
-        return explicitSplit ? Transforms.min(delta(), 0.0, true) : deltaMinus();
-    }
-
     /** The batch size N. */
     public long batchSize() {
         return input.size(0);

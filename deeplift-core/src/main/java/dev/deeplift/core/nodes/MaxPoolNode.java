@@ -12,8 +12,7 @@ public final class MaxPoolNode extends MaxNode {
     /** @param window the pooling window */
     public MaxPoolNode(Window2D window) {
         this.window = window;
-        this.args = new long[] {window.kH(), window.kW(), window.sH(), window.sW(), window.pH(), window.pW(),
-            window.dH(), window.dW(), window.same() ? 1 : 0, 0, window.channelsLast() ? 1 : 0};
+        this.args = window.poolArgs(0);
     }
 
     @Override

@@ -17,19 +17,14 @@ package dev.deeplift.core.ops;
 public record Window2D(long kH, long kW, long sH, long sW, long pH, long pW, long dH, long dW, boolean same,
                        boolean channelsLast) {
 
-    /** Integer arguments of libnd4j's pooling ops ({@code extra}: the divisor mode or p-norm). */
-    long[] poolArgs(long extra) {
+    /** Integer arguments of libnd4j's pooling ops ({@code extra}: the divisor mode or p-norm; 0 for max). */
+    public long[] poolArgs(long extra) {
         return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, extra, channelsLast ? 1 : 0};
     }
 
     /** Integer arguments of libnd4j's convolution ops ({@code weightsFormat} as libnd4j numbers it). */
     long[] convArgs(long weightsFormat) {
         return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, channelsLast ? 1 : 0, weightsFormat};
-    }
-
-    /** The channel axis of a 4D activation. */
-    public int channelAxis() {
-        return channelsLast ? 3 : 1;
     }
 
     @Override

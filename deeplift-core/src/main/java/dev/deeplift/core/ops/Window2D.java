@@ -27,6 +27,31 @@ public record Window2D(long kH, long kW, long sH, long sW, long pH, long pW, lon
         return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, channelsLast ? 1 : 0, weightsFormat};
     }
 
+    /**
+     * True if the transpose of a convolution over this window is a convolution over its output: stride 1 and the
+     * same padding on both sides of each axis ({@code same} mode pads {@code d(k−1)} in all, the extra cell at the
+     * end, so an odd total is asymmetric).
+     */
+    boolean transposesAsConvolution() {
+        if (sH != 1 || sW != 1) {
+            return false;
+        }
+        if (same) {
+            return dH * (kH - 1) % 2 == 0 && dW * (kW - 1) % 2 == 0;
+        }
+        return pH <= dH * (kH - 1) && pW <= dW * (kW - 1);
+    }
+
+    /**
+     * Integer arguments of the convolution that is this window's transpose (see {@link #transposesAsConvolution}):
+     * padding {@code d(k−1) − p}, or {@code same} again.
+     */
+    long[] transposeConvArgs(long weightsFormat) {
+        long tH = same ? 0 : dH * (kH - 1) - pH;
+        long tW = same ? 0 : dW * (kW - 1) - pW;
+        return new long[] {kH, kW, 1, 1, tH, tW, dH, dW, same ? 1 : 0, channelsLast ? 1 : 0, weightsFormat};
+    }
+
     @Override
     public String toString() {
         return kH + "x" + kW + "/s" + sH + "x" + sW + (same ? " same" : " p" + pH + "x" + pW)

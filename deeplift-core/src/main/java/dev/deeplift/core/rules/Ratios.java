@@ -2,9 +2,10 @@ package dev.deeplift.core.rules;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Division with a fallback where the divisor is tiny. */
 public final class Ratios {
@@ -21,14 +22,17 @@ public final class Ratios {
     public static INDArray safeRatio(INDArray num, INDArray den, double scale, double epsilon,
                                      Supplier<INDArray> fallback) {
         double threshold = epsilon * scale;
-        // One fused pass decides whether any divisor is tiny; the mask is built only then.
-        if (!BooleanIndexing.or(den, Conditions.absLessThanOrEqual(threshold))) {
+        // One reduction (min |den|) decides whether any divisor is tiny; the masked path runs only then.
+        if (den.aminNumber().doubleValue() > threshold) {
             return num.div(den);
         }
-        INDArray mask = Transforms.abs(den, true).lte(threshold).castTo(den.dataType());
-        // Adding the mask keeps the masked divisions finite; their results are replaced below.
-        INDArray ratio = num.div(den.add(mask)).muli(mask.rsub(1.0));
-        return ratio.addi(fallback.get().muli(mask));
+        // Tiny divisors become NaN, so their quotients are NaN and are replaced by the fallback in one pass:
+        // four passes where a 0/1 mask costs nine. The quotient is NaN nowhere else (num and den are finite).
+        INDArray guarded = den.dup();
+        Nd4j.getExecutioner().exec(new CompareAndSet(guarded, Double.NaN, Conditions.absLessThanOrEqual(threshold)));
+        INDArray ratio = num.div(guarded);
+        BooleanIndexing.replaceWhere(ratio, fallback.get(), Conditions.isNan());
+        return ratio;
     }
 
     /**

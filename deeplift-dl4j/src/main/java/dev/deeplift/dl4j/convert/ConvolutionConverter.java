@@ -14,7 +14,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
 /**
  * {@code ConvolutionLayer}, {@code Convolution1DLayer} and {@code Convolution1D}: the Linear rule through
- * libnd4j's {@code conv2d} (1D layers run as {@code [k, 1]} kernels, as DL4J runs them), then the activation.
+ * libnd4j's {@code conv2d} (1D layers run as {@code [1, k]} kernels over {@code [N, C, 1, W]}), then the activation.
  */
 final class ConvolutionConverter implements LayerConverter<ConvolutionLayer> {
 
@@ -29,8 +29,8 @@ final class ConvolutionConverter implements LayerConverter<ConvolutionLayer> {
             }
             Windows.to2d(ctx, nwc);
             // DL4J 1.0.0-M2.1 reports the 1D weights as [oC, iC, k, 1] but runs them as a 'c'-order [k, iC, oC]
-            // buffer: read them the way they are run, as libnd4j's [kH, kW, iC, oC] (weights format 0).
-            INDArray runAs = w.reshape('c', conf.getKernelSize()[0], 1, conf.getNIn(), conf.getNOut());
+            // buffer: read them the way they are run, as libnd4j's [kH = 1, kW = k, iC, oC] (weights format 0).
+            INDArray runAs = w.reshape('c', 1, conf.getKernelSize()[0], conf.getNIn(), conf.getNOut());
             ctx.add("conv", new LinearNode(LayerKind.CONVOLUTION, new ConvolutionOp(ConvolutionOp.Kind.CONV2D, runAs, b,
                     Windows.of1d(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getDilation(),
                             conf.getConvolutionMode(), nwc), 0)));

@@ -4,15 +4,16 @@ import dev.deeplift.core.ops.ShapeOps;
 import dev.deeplift.core.ops.Window2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
-/** Window geometry from DL4J configurations, and the reshapes that run 1D layers as height-only 2D ones. */
+/**
+ * Window geometry from DL4J configurations, and the reshapes that run 1D layers as width-only 2D ones
+ * ({@code [N, C, 1, W]} with {@code [1, k]} windows): oneDNN's convolution runs that layout 3× faster than DL4J's own
+ * {@code [N, C, W, 1]}, and the generic kernels run both alike.
+ */
 final class Windows {
     private Windows() {
     }
 
-    /**
-     * A 2D window; causal mode is handled by the caller with explicit padding. 1D layers give one value per
-     * array and run as {@code [k, 1]} windows.
-     */
+    /** A 2D window; causal mode is handled by the caller with explicit padding. */
     static Window2D of(int[] kernel, int[] stride, int[] padding, int[] dilation, ConvolutionMode mode,
                        boolean channelsLast) {
         boolean same = mode == ConvolutionMode.Same;
@@ -23,14 +24,15 @@ final class Windows {
         return new Window2D(k[0], k[1], s[0], s[1], pad[0], pad[1], d[0], d[1], same, channelsLast);
     }
 
-    /** A 1D window as {@code [k, 1]}: DL4J's 1D configurations may repeat the value in the unused second entry. */
+    /** A 1D window as {@code [1, k]}: DL4J's 1D configurations may repeat the value in the unused second entry. */
     static Window2D of1d(int[] kernel, int[] stride, int[] padding, int[] dilation, ConvolutionMode mode,
                          boolean channelsLast) {
-        return of(first(kernel), first(stride), first(padding), first(dilation), mode, channelsLast);
+        return of(alongWidth(kernel, 1), alongWidth(stride, 1), alongWidth(padding, 0), alongWidth(dilation, 1),
+                mode, channelsLast);
     }
 
-    private static int[] first(int[] v) {
-        return v == null || v.length == 0 ? v : new int[] {v[0]};
+    private static int[] alongWidth(int[] v, int height) {
+        return v == null || v.length == 0 ? v : new int[] {height, v[0]};
     }
 
     private static int[] two(int[] v, int fill) {
@@ -40,16 +42,16 @@ final class Windows {
         return v.length == 1 ? new int[] {v[0], fill} : v;
     }
 
-    /** Appends {@code [N, C, W] → [N, C, W, 1]} (or {@code [N, W, C] → [N, W, 1, C]}). */
+    /** Appends {@code [N, C, W] → [N, C, 1, W]} (or {@code [N, W, C] → [N, 1, W, C]}). */
     static void to2d(ConversionContext ctx, boolean channelsLast) {
         ctx.add("to2d", new dev.deeplift.core.nodes.LinearNode(dev.deeplift.core.LayerKind.RESHAPE,
-                channelsLast ? ShapeOps.unsqueeze(2) : ShapeOps.unsqueeze(3), true));
+                channelsLast ? ShapeOps.unsqueeze(1) : ShapeOps.unsqueeze(2), true));
     }
 
     /** Appends the inverse of {@link #to2d}. */
     static void to1d(ConversionContext ctx, boolean channelsLast) {
         ctx.add("to1d", new dev.deeplift.core.nodes.LinearNode(dev.deeplift.core.LayerKind.RESHAPE,
-                channelsLast ? ShapeOps.squeeze(2) : ShapeOps.squeeze(3), true));
+                channelsLast ? ShapeOps.squeeze(1) : ShapeOps.squeeze(2), true));
     }
 
     /** Appends the zero-padding of a causal 1D convolution: {@code (k − 1)·d} zeros before the first step. */

@@ -8,22 +8,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class MaxPoolNode extends MaxNode {
     private final Window2D window;
     private final long[] args;
+    private final boolean oneAxis;
 
     /** @param window the pooling window */
     public MaxPoolNode(Window2D window) {
         this.window = window;
         this.args = window.poolArgs(0);
+        this.oneAxis = window.kH() == 1 && window.sH() == 1 || window.kW() == 1 && window.sW() == 1;
     }
 
     @Override
     protected INDArray max(INDArray a) {
-        return CustomOps.exec("maxpool2d", new INDArray[] {a}, args)[0];
+        return exec("maxpool2d", a);
     }
 
     @Override
     protected INDArray route(INDArray a, INDArray v) {
         // maxpool2d_bp routes to the first arg-max of each window and accumulates over overlapping windows.
-        return CustomOps.exec("maxpool2d_bp", new INDArray[] {a, v}, args)[0];
+        return exec("maxpool2d_bp", a, v);
+    }
+
+    private INDArray exec(String op, INDArray... inputs) {
+        return oneAxis ? CustomOps.execGeneric(op, inputs, args)[0] : CustomOps.exec(op, inputs, args)[0];
     }
 
     @Override

@@ -8,13 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class MaxPoolNode extends MaxNode {
     private final Window2D window;
     private final long[] args;
-    private final boolean oneAxis;
+    /** Windows along one axis run faster on the generic kernel; dilated ones only run there. */
+    private final boolean generic;
 
     /** @param window the pooling window */
     public MaxPoolNode(Window2D window) {
         this.window = window;
         this.args = window.poolArgs(0);
-        this.oneAxis = window.kH() == 1 && window.sH() == 1 || window.kW() == 1 && window.sW() == 1;
+        this.generic = window.dilated() || window.kH() == 1 && window.sH() == 1 || window.kW() == 1 && window.sW() == 1;
     }
 
     @Override
@@ -29,7 +30,7 @@ public final class MaxPoolNode extends MaxNode {
     }
 
     private INDArray exec(String op, INDArray... inputs) {
-        return oneAxis ? CustomOps.execGeneric(op, inputs, args)[0] : CustomOps.exec(op, inputs, args)[0];
+        return generic ? CustomOps.execGeneric(op, inputs, args)[0] : CustomOps.exec(op, inputs, args)[0];
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class AvgPoolOp implements LinearOp {
 
     @Override
     public INDArray apply(INDArray x) {
-        return CustomOps.exec("avgpool2d", new INDArray[] {x}, window.poolArgs(divisorMode))[0];
+        return exec("avgpool2d", x);
     }
 
     @Override
@@ -31,12 +31,17 @@ public final class AvgPoolOp implements LinearOp {
 
     @Override
     public INDArray transpose(INDArray m, INDArray input) {
-        return CustomOps.exec("avgpool2d_bp", new INDArray[] {input, m}, window.poolArgs(divisorMode))[0];
+        return exec("avgpool2d_bp", input, m);
     }
 
     @Override
     public LinearOp absolute() {
         return this;
+    }
+
+    private INDArray exec(String op, INDArray... inputs) {
+        long[] args = window.poolArgs(divisorMode);
+        return (window.dilated() ? CustomOps.execGeneric(op, inputs, args) : CustomOps.exec(op, inputs, args))[0];
     }
 
     @Override

@@ -61,25 +61,25 @@ public final class ConvolutionOp implements LinearOp {
 
     @Override
     public INDArray apply(INDArray x) {
-        return CustomOps.exec(kind.forward, CustomOps.present(x, weights, bias), args())[0];
+        return exec(kind.forward, CustomOps.present(x, weights, bias), args());
     }
 
     @Override
     public INDArray applyLinear(INDArray dx) {
-        return CustomOps.exec(kind.forward, new INDArray[] {dx, weights}, args())[0];
+        return exec(kind.forward, new INDArray[] {dx, weights}, args());
     }
 
     @Override
     public INDArray transpose(INDArray m, INDArray input) {
         if (kind == Kind.CONV2D && window.transposesAsConvolution()
                 && (NativeBackend.hasConvolutionLibrary() || flippedIsCheaper(m, input))) {
-            return CustomOps.exec("conv2d", new INDArray[] {m, flippedKernel()}, window.transposeConvArgs(1))[0];
+            return exec("conv2d", new INDArray[] {m, flippedKernel()}, window.transposeConvArgs(1));
         }
         if (kind == Kind.CONV2D) {
             INDArray shape = Nd4j.createFromArray(input.shape()).castTo(DataType.INT32);
-            return CustomOps.exec("conv2d_input_bp", new INDArray[] {shape, weights, m}, args())[0];
+            return exec("conv2d_input_bp", new INDArray[] {shape, weights, m}, args());
         }
-        return CustomOps.exec(kind.backward, new INDArray[] {input, weights, m}, args())[0];
+        return exec(kind.backward, new INDArray[] {input, weights, m}, args());
     }
 
     @Override
@@ -120,6 +120,10 @@ public final class ConvolutionOp implements LinearOp {
             default -> throw new IllegalStateException("Unknown weights format " + weightsFormat);
         };
         return CustomOps.exec("reverse", new INDArray[] {swapped}, 2, 3)[0];
+    }
+
+    private INDArray exec(String op, INDArray[] inputs, long[] args) {
+        return (window.dilated() ? CustomOps.execGeneric(op, inputs, args) : CustomOps.exec(op, inputs, args))[0];
     }
 
     private long[] args() {

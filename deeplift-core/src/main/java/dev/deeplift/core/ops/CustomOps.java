@@ -33,7 +33,7 @@ public final class CustomOps {
     /**
      * Executes {@code name} with libnd4j's generic kernel even where the backend has a platform one (oneDNN):
      * for windows along one axis, such as 1D pooling, oneDNN's pooling measured 1.6–3.8× slower than the generic
-     * kernel on 2 cores.
+     * kernel on 2 cores, and libnd4j 1.0.0-M2.1's oneDNN convolution fails on dilated windows.
      */
     public static INDArray[] execGeneric(String name, INDArray[] inputs, long... intArgs) {
         DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(inputs)

@@ -17,6 +17,14 @@ package dev.deeplift.core.ops;
 public record Window2D(long kH, long kW, long sH, long sW, long pH, long pW, long dH, long dW, boolean same,
                        boolean channelsLast) {
 
+    /**
+     * True if the window is dilated. libnd4j 1.0.0-M2.1's oneDNN convolution refuses dilations above 1 ("execution
+     * failed"), so dilated windows run on the generic kernels ({@link CustomOps#execGeneric}).
+     */
+    public boolean dilated() {
+        return dH != 1 || dW != 1;
+    }
+
     /** Integer arguments of libnd4j's pooling ops ({@code extra}: the divisor mode or p-norm; 0 for max). */
     public long[] poolArgs(long extra) {
         return new long[] {kH, kW, sH, sW, pH, pW, dH, dW, same ? 1 : 0, extra, channelsLast ? 1 : 0};

@@ -25,7 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Work is batched by pairs: the explainer sees at most {@link #batchSize(DataType)} pairs at a time, and
  * references are produced per batch by the {@link ReferenceSet}, so memory is bounded by the batch size whatever R
- * is. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
+ * is. A background shared by every example ({@link ReferenceSet#shared()}, e.g. {@link Reference#background}) with
+ * at least 32 examples (or a batch of them) goes reference by reference instead: each call explains up to a batch of
+ * examples against one shared {@code [1, ...]} reference, which DeepLIFT forwards as a single row, so DeepSHAP with
+ * R references costs about R explanations. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
  * with N × R pair deltas and errors. The accumulation adds the pairs strictly in order, so results do not depend on
  * the batch size as long as the explainer's result for a pair does not depend on the other pairs of its batch.
  *
@@ -36,6 +39,12 @@ public final class DeepShap implements Explainer {
     public static final int DEFAULT_FLOAT_BATCH_SIZE = 256;
     /** Pairs per batch for DOUBLE inputs unless set: the same memory as {@link #DEFAULT_FLOAT_BATCH_SIZE}. */
     public static final int DEFAULT_DOUBLE_BATCH_SIZE = 128;
+
+    /**
+     * With a shared background, at least this many examples (or a full batch) go reference by reference; fewer
+     * are batched as pairs, where R calls of a few rows would cost more than one call with a reference per pair.
+     */
+    static final int MIN_EXAMPLES_BY_REFERENCE = 32;
 
     private final Explainer explainer;
     /** Pairs per batch, or 0 for the default of the input's data type. */
@@ -138,19 +147,43 @@ public final class DeepShap implements Explainer {
         double[] pairDeltas = new double[(int) pairs];
         double[] pairErrors = new double[(int) pairs];
         DataType resultType = input.dataType();
-        for (long from = 0; from < pairs; from += batch) {
-            long to = Math.min(pairs, from + batch);
-            PairChunk chunk = PairChunk.of(input, refs, t, from, to);
-            Attribution a = explainBatch(chunk, from, to, r);
+        // A background shared by every example is explained reference by reference once there are enough examples
+        // to fill the calls: each call then has one [1, ...] reference for up to a batch of examples, so the
+        // explainer forwards one reference row instead of one per pair. Either order adds every example's pairs to
+        // its sums in reference order.
+        boolean byReference = refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE);
+        long calls = byReference ? (long) r * ((n + batch - 1) / batch) : (pairs + batch - 1) / batch;
+        for (long c = 0; c < calls; c++) {
+            long firstPair;
+            long stride;
+            long size;
+            PairChunk chunk;
+            if (byReference) {
+                int k = (int) (c / ((n + batch - 1) / batch));
+                long from = (c % ((n + batch - 1) / batch)) * batch;
+                long to = Math.min(n, from + batch);
+                chunk = PairChunk.ofReference(input, refs, t, k, from, to);
+                firstPair = from * r + k;
+                stride = r;
+                size = to - from;
+            } else {
+                long from = c * batch;
+                long to = Math.min(pairs, from + batch);
+                chunk = PairChunk.of(input, refs, t, from, to);
+                firstPair = from;
+                stride = 1;
+                size = to - from;
+            }
+            Attribution a = explainBatch(chunk, firstPair, stride, size, r);
             resultType = a.scores().dataType();
-            scores.add(from, a.scores());
-            multipliers.add(from, a.multipliers());
-            copy(a.deltas(), pairDeltas, from);
-            copy(SummationCheck.errors(List.of(a.scores()), a.deltas()), pairErrors, from);
+            scores.add(firstPair, stride, a.scores());
+            multipliers.add(firstPair, stride, a.multipliers());
+            copy(a.deltas(), pairDeltas, firstPair, stride);
+            copy(SummationCheck.errors(List.of(a.scores()), a.deltas()), pairErrors, firstPair, stride);
             if (quantity != null) {
                 INDArray q = quantity.compute(chunk.inputs(), chunk.references(), a);
                 checkShape(q, chunk.inputs(), "The pair quantity " + quantity);
-                averaged.add(from, q);
+                averaged.add(firstPair, stride, q);
             }
         }
         double[] meanDeltas = new double[(int) n];
@@ -168,14 +201,17 @@ public final class DeepShap implements Explainer {
                 "DeepSHAP over " + explainer + ", " + r + " references per example");
     }
 
-    private Attribution explainBatch(PairChunk chunk, long from, long to, int r) {
+    private Attribution explainBatch(PairChunk chunk, long firstPair, long stride, long size, int r) {
         Attribution a;
         try {
             a = explainer.explain(chunk.inputs(), chunk.references(), chunk.targets());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Explaining pairs " + from + ".." + (to - 1) + " (examples "
-                    + from / r + ".." + (to - 1) / r + ", " + r + " references each; the explainer numbers the "
-                    + "pairs of its batch from 0): " + e.getMessage(), e);
+            long last = firstPair + (size - 1) * stride;
+            String which = stride == 1 ? "pairs " + firstPair + ".." + last + " (examples " + firstPair / r + ".."
+                    + last / r : "reference " + firstPair % r + " of examples " + firstPair / r + ".." + last / r
+                    + " (pairs " + firstPair + ".." + last + " every " + stride;
+            throw new IllegalArgumentException("Explaining " + which + ", " + r + " references each; the explainer "
+                    + "numbers the pairs of its batch from 0): " + e.getMessage(), e);
         }
         if (a == null) {
             throw new IllegalStateException(explainer + " returned no attribution");
@@ -189,9 +225,12 @@ public final class DeepShap implements Explainer {
         return a;
     }
 
-    private static void copy(INDArray values, double[] into, long offset) {
+    /** Copies one value per pair into {@code into[firstPair + j·stride]}. */
+    private static void copy(INDArray values, double[] into, long firstPair, long stride) {
         double[] v = values.dup('c').data().asDouble();
-        System.arraycopy(v, 0, into, (int) offset, v.length);
+        for (int j = 0; j < v.length; j++) {
+            into[(int) (firstPair + j * stride)] = v[j];
+        }
     }
 
     private static void checkShape(INDArray a, INDArray inputs, String what) {

@@ -36,15 +36,16 @@ final class PairAccumulator {
     }
 
     /**
-     * Adds the values of pairs {@code firstPair ..} to their examples' sums.
+     * Adds the values of pairs {@code firstPair, firstPair + stride, ...} to their examples' sums.
      *
+     * @param stride 1 for consecutive pairs, R for one reference of consecutive examples
      * @param values {@code [B, ...]}, one row per pair
      */
-    void add(long firstPair, INDArray values) {
+    void add(long firstPair, long stride, INDArray values) {
         double[] v = values.dup('c').data().asDouble();
         int rows = v.length / features;
         for (int k = 0; k < rows; k++) {
-            int base = (int) ((firstPair + k) / perExample) * features;
+            int base = (int) ((firstPair + k * stride) / perExample) * features;
             int src = k * features;
             for (int f = 0; f < features; f++) {
                 sums[base + f] += v[src + f];

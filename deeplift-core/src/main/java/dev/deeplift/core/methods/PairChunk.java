@@ -43,6 +43,13 @@ record PairChunk(INDArray inputs, INDArray references, int[] targets) {
         return new PairChunk(concat(xs), concat(rs), t);
     }
 
+    /** Reference {@code k} of a shared set ({@code [1, ...]}) for examples {@code [from, to)}. */
+    static PairChunk ofReference(INDArray input, ReferenceSet refs, int[] targets, int k, long from, long to) {
+        INDArray ref = checked(refs.get(0, k, k + 1), 1, refs);
+        return new PairChunk(rows(input, from, to).dup(), ref,
+                Arrays.copyOfRange(targets, (int) from, (int) to));
+    }
+
     private static List<INDArray> singles(ReferenceSet refs, long from, long to) {
         List<INDArray> list = new ArrayList<>();
         for (long i = from; i < to; i++) {

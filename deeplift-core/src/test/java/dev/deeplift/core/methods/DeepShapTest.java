@@ -105,6 +105,44 @@ class DeepShapTest {
     }
 
     @Test
+    void aSharedBackgroundGoesReferenceByReferenceWithOneSharedRowPerCall() {
+        INDArray w = uniform(DataType.DOUBLE, 1, 8, 2);
+        INDArray x = uniform(DataType.DOUBLE, 2, 40, 8);
+        INDArray background = uniform(DataType.DOUBLE, 3, 3, 8);
+        List<long[]> referenceShapes = new ArrayList<>();
+        LinearExplainer lin = new LinearExplainer(w);
+        Explainer recording = (in, ref, t) -> {
+            referenceShapes.add(ref.shape());
+            return lin.explain(in, ref, t);
+        };
+        DeepShapAttribution a = DeepShap.of(recording).withBatchSize(16)
+                .explain(x, Reference.background(background), 1);
+        assertEquals(9, lin.calls()); // 3 references × (16 + 16 + 8 examples)
+        assertEquals(16, lin.largestBatch());
+        referenceShapes.forEach(shape -> assertArrayEquals(new long[] {1, 8}, shape));
+        // The mean over the references of the linear scores is w ⊙ (x − mean(background)).
+        INDArray expected = x.sub(background.mean(true, 0)).mulRowVector(w.getColumn(1).reshape(1, 8));
+        assertTrue(expected.equalsWithEps(a.scores(), 1e-12));
+        // Pair p = example p div 3, reference p mod 3, as in the pair-batched order.
+        for (int k = 0; k < 3; k++) {
+            double delta = x.getRow(7).sub(background.getRow(k)).mul(w.getColumn(1)).sumNumber().doubleValue();
+            assertEquals(delta, a.pairDeltas().getDouble(7, k), 1e-12);
+        }
+        assertEquals(0.0, a.maxPairSummationError(), 1e-12);
+    }
+
+    @Test
+    void aRefusedReferenceBatchNamesItsReferenceAndExamples() {
+        LinearExplainer lin = new LinearExplainer(uniform(DataType.FLOAT, 1, 4, 3));
+        int[] targets = new int[40];
+        targets[35] = 7;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeepShap.of(lin)
+                .withBatchSize(32).explain(uniform(DataType.FLOAT, 2, 40, 4),
+                        Reference.background(uniform(DataType.FLOAT, 3, 2, 4)), targets));
+        assertMessage(e, "reference 0 of examples 32..39");
+    }
+
+    @Test
     void aReferenceGivenAsATensorOrAsTheEquivalentReferenceGivesIdenticalResults() {
         DataType dt = DataType.FLOAT;
         INDArray w = uniform(dt, 1, 10, 3);
@@ -237,7 +275,7 @@ class DeepShapTest {
                 () -> shap.explain(x, Reference.perExample(Nd4j.zeros(DataType.FLOAT, 2, 4)), 0)), "3 examples");
         // The explainer's own refusal names the pairs and examples of the batch.
         var e = assertThrows(IllegalArgumentException.class,
-                () -> shap.withBatchSize(2).explain(x, Reference.background(Nd4j.zeros(DataType.FLOAT, 2, 4)),
+                () -> shap.withBatchSize(4).explain(x, Reference.background(Nd4j.zeros(DataType.FLOAT, 2, 4)),
                         new int[] {0, 0, 5}));
         assertMessage(e, "pairs 4..5", "examples 2..2", "Target 5");
         // An explainer returning the wrong shape is caught.

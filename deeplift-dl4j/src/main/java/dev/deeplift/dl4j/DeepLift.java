@@ -3,6 +3,7 @@ package dev.deeplift.dl4j;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
 import dev.deeplift.core.MaxPoolMode;
+import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.engine.AttributionResult;
@@ -194,6 +195,37 @@ public final class DeepLift implements Explainer {
     public Attribution explain(INDArray input, INDArray reference, int[] targets) {
         requireSingle("output", model.outputCount());
         return explain(input, reference, Target.perExample(0, checkedNotNull(targets)));
+    }
+
+    /**
+     * Contributions of the same examples against each of several references, all from one forward pass over the
+     * examples: each further reference costs a forward pass over its own rows and one backward pass. Results go to
+     * {@code sink} as they are made, for every chunk of examples its references in order (what
+     * {@link dev.deeplift.core.methods.DeepShap} uses for a shared background).
+     *
+     * <pre>{@code
+     * explainer.explainEach(x, List.of(black, blurred), targets, (k, first, rows) -> save(k, first, rows.scores()));
+     * }</pre>
+     *
+     * @param references each the input's shape, or {@code [1, ...]} for one reference shared by every example
+     */
+    @Override
+    public void explainEach(INDArray input, List<INDArray> references, int[] targets, ReferenceSink sink) {
+        requireSingle("input", model.inputCount());
+        requireSingle("output", model.outputCount());
+        if (references == null || references.isEmpty() || sink == null) {
+            throw new IllegalArgumentException("explainEach needs at least one reference and a sink");
+        }
+        List<INDArray>[] first = check(new INDArray[] {input}, new INDArray[] {references.get(0)});
+        List<INDArray> xs = first[0];
+        List<List<INDArray>> refs = new ArrayList<>(List.of(first[1]));
+        for (int k = 1; k < references.size(); k++) {
+            refs.add(List.of(InputChecks.reference(references.get(k), xs.get(0), model.dataType(), "reference " + k)));
+        }
+        int n = (int) xs.get(0).size(0);
+        int[] t = InputChecks.targets(checkedNotNull(targets), n, model.outputUnits().get(0));
+        runner().runEach(xs, refs, model.outputNode(0), Seed.units(t, settings.softmaxNormalized()),
+                (k, from, rows, units) -> sink.accept(k, from, single(rows, units)));
     }
 
     /** Contributions of a network with one input to a unit of a named (or numbered) output. */

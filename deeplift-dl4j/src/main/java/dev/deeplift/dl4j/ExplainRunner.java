@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ExplainRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
     private static final String WORKSPACE_ID = "DEEPLIFT_EXPLAIN";
+    private static final String REFERENCE_WORKSPACE_ID = "DEEPLIFT_EXPLAIN_REFERENCE";
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.2)
             .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP)
@@ -93,6 +94,43 @@ final class ExplainRunner {
                 unitsOut.add(units.get(s).stream().flatMapToInt(java.util.Arrays::stream).toArray());
             }
             return results;
+        }
+    }
+
+    /** Receives one reference's result for a chunk of examples. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void accept(int reference, long firstExample, GraphAttribution rows, int[] units);
+    }
+
+    /**
+     * The same inputs against several references: per chunk, one forward pass over the inputs (with the first
+     * reference), then for every reference a forward pass over its rows alone and one backward pass, in a nested
+     * workspace that the next reference reuses. Results go to {@code sink} as they are made, detached.
+     */
+    void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ChunkSink sink) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            long n = xs.get(0).size(0);
+            for (long from = 0; from < n; from += chunkSize) {
+                long to = Math.min(n, from + chunkSize);
+                boolean whole = from == 0 && to == n;
+                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+                    ForwardPass first = propagator.forward(whole ? xs : rows(xs, from, to),
+                            whole ? references.get(0) : rows(references.get(0), from, to));
+                    for (int k = 0; k < references.size(); k++) {
+                        try (MemoryWorkspace perReference = Nd4j.getWorkspaceManager()
+                                .getAndActivateWorkspace(WORKSPACE, REFERENCE_WORKSPACE_ID)) {
+                            List<INDArray> refs = whole ? references.get(k) : rows(references.get(k), from, to);
+                            ForwardPass pass = k == 0 ? first : propagator.forwardNewReference(first, refs);
+                            PairActivations out = pass.activations(fromNode);
+                            Seed.Value value = seed.of(out.input(), from);
+                            GraphAttribution r = backward(pass, out, fromNode, value.seed(), -1).detached();
+                            warnIfNotSummingToDelta(r);
+                            sink.accept(k, from, r, value.units());
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -51,6 +51,34 @@ public final class Propagator {
     }
 
     /**
+     * Activations of every node for new references and the input of an earlier pass: nodes whose input side does
+     * not depend on the reference reuse the earlier input side and compute only the reference side (a forward pass
+     * over the reference rows alone, for DeepSHAP's many references per input).
+     *
+     * @param earlier    a pass over the same inputs
+     * @param references one {@code [N, ...]} or {@code [1, ...]} array per graph input
+     */
+    public ForwardPass forwardNewReference(ForwardPass earlier, List<INDArray> references) {
+        List<Integer> inputIdx = graph.inputIndices();
+        if (references.size() != inputIdx.size()) {
+            throw new IllegalArgumentException("The graph has " + inputIdx.size() + " inputs, got "
+                    + references.size() + " references");
+        }
+        PairActivations[] acts = new PairActivations[graph.size()];
+        for (int k = 0; k < inputIdx.size(); k++) {
+            acts[inputIdx.get(k)] = PairActivations.of(earlier.activations(inputIdx.get(k)).input(), references.get(k));
+        }
+        for (int i = 0; i < graph.size(); i++) {
+            NodeGraph.Entry e = graph.entry(i);
+            if (e.node() instanceof InputNode) {
+                continue;
+            }
+            acts[i] = e.node().forwardNewReference(gather(acts, e.inputs()), earlier.activations(i), plan.context(i));
+        }
+        return new ForwardPass(acts);
+    }
+
+    /**
      * Multipliers on every graph input, one per element (the positive/negative split collapsed by the sign of the
      * input's delta).
      *

@@ -5,6 +5,7 @@ import dev.deeplift.core.Explainer;
 import dev.deeplift.core.engine.SummationCheck;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Work is batched by pairs: the explainer sees at most {@link #batchSize(DataType)} pairs at a time, and
  * references are produced per batch by the {@link ReferenceSet}, so memory is bounded by the batch size whatever R
  * is. A background shared by every example ({@link ReferenceSet#shared()}, e.g. {@link Reference#background}) with
- * at least 32 examples (or a batch of them) goes reference by reference instead: each call explains up to a batch of
- * examples against one shared {@code [1, ...]} reference, which DeepLIFT forwards as a single row, so DeepSHAP with
- * R references costs about R explanations. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
+ * at least 32 examples (or a batch of them) goes by reference instead: each batch of examples is given to the
+ * explainer once with all R references ({@link Explainer#explainEach}); DeepLIFT then forwards the examples once and
+ * each reference as a single row, so DeepSHAP with R references costs less than R explanations. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
  * with N × R pair deltas and errors. The accumulation adds the pairs strictly in order, so results do not depend on
  * the batch size as long as the explainer's result for a pair does not depend on the other pairs of its batch.
  *
@@ -41,8 +42,8 @@ public final class DeepShap implements Explainer {
     public static final int DEFAULT_DOUBLE_BATCH_SIZE = 128;
 
     /**
-     * With a shared background, at least this many examples (or a full batch) go reference by reference; fewer
-     * are batched as pairs, where R calls of a few rows would cost more than one call with a reference per pair.
+     * With a shared background, at least this many examples (or a full batch) go by reference; fewer are batched as
+     * pairs, where R backward passes of a few rows would cost more than one pass with a reference per pair.
      */
     static final int MIN_EXAMPLES_BY_REFERENCE = 32;
 
@@ -141,86 +142,83 @@ public final class DeepShap implements Explainer {
                     + "explain the input in parts");
         }
         int batch = batchSize(input.dataType());
-        PairAccumulator scores = new PairAccumulator(input.shape(), r);
-        PairAccumulator multipliers = new PairAccumulator(input.shape(), r);
-        PairAccumulator averaged = quantity == null ? null : new PairAccumulator(input.shape(), r);
-        double[] pairDeltas = new double[(int) pairs];
-        double[] pairErrors = new double[(int) pairs];
-        DataType resultType = input.dataType();
+        Sums sums = new Sums(input.shape(), r, quantity);
         // A background shared by every example is explained reference by reference once there are enough examples
-        // to fill the calls: each call then has one [1, ...] reference for up to a batch of examples, so the
-        // explainer forwards one reference row instead of one per pair. Either order adds every example's pairs to
-        // its sums in reference order.
-        boolean byReference = refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE);
-        long calls = byReference ? (long) r * ((n + batch - 1) / batch) : (pairs + batch - 1) / batch;
-        for (long c = 0; c < calls; c++) {
-            long firstPair;
-            long stride;
-            long size;
-            PairChunk chunk;
-            if (byReference) {
-                int k = (int) (c / ((n + batch - 1) / batch));
-                long from = (c % ((n + batch - 1) / batch)) * batch;
-                long to = Math.min(n, from + batch);
-                chunk = PairChunk.ofReference(input, refs, t, k, from, to);
-                firstPair = from * r + k;
-                stride = r;
-                size = to - from;
-            } else {
-                long from = c * batch;
-                long to = Math.min(pairs, from + batch);
-                chunk = PairChunk.of(input, refs, t, from, to);
-                firstPair = from;
-                stride = 1;
-                size = to - from;
+        // to fill the calls: each batch of examples goes to the explainer once with all R references
+        // (explainEach), so DeepLIFT forwards the examples once and each reference as a single row. Either order
+        // adds every example's pairs to its sums in reference order.
+        if (refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE)) {
+            List<INDArray> background = new ArrayList<>();
+            for (int k = 0; k < r; k++) {
+                background.add(PairChunk.checkedReference(refs, k));
             }
-            Attribution a = explainBatch(chunk, firstPair, stride, size, r);
-            resultType = a.scores().dataType();
-            scores.add(firstPair, stride, a.scores());
-            multipliers.add(firstPair, stride, a.multipliers());
-            copy(a.deltas(), pairDeltas, firstPair, stride);
-            copy(SummationCheck.errors(List.of(a.scores()), a.deltas()), pairErrors, firstPair, stride);
-            if (quantity != null) {
-                INDArray q = quantity.compute(chunk.inputs(), chunk.references(), a);
-                checkShape(q, chunk.inputs(), "The pair quantity " + quantity);
-                averaged.add(firstPair, stride, q);
+            for (long from = 0; from < n; from += batch) {
+                long to = Math.min(n, from + batch);
+                explainBatchByReference(PairChunk.rows(input, from, to).dup(), Arrays.copyOfRange(t, (int) from,
+                        (int) to), background, from, sums);
+            }
+        } else {
+            for (long from = 0; from < pairs; from += batch) {
+                long to = Math.min(pairs, from + batch);
+                PairChunk chunk = PairChunk.of(input, refs, t, from, to);
+                sums.add(chunk, from, 1, explainBatch(chunk, from, to, r));
             }
         }
+        DataType resultType = sums.resultType == null ? input.dataType() : sums.resultType;
         double[] meanDeltas = new double[(int) n];
         for (int p = 0; p < pairs; p++) {
-            meanDeltas[p / r] += pairDeltas[p];
+            meanDeltas[p / r] += sums.pairDeltas[p];
         }
         for (int i = 0; i < n; i++) {
             meanDeltas[i] /= r;
         }
-        return DeepShapAttribution.of(scores.mean(resultType), multipliers.mean(resultType),
+        return DeepShapAttribution.of(sums.scores.mean(resultType), sums.multipliers.mean(resultType),
                 Nd4j.createFromArray(meanDeltas).castTo(resultType),
-                Nd4j.create(pairDeltas, new long[] {n, r}, 'c').castTo(resultType),
-                Nd4j.create(pairErrors, new long[] {n, r}, 'c').castTo(resultType),
-                averaged == null ? null : averaged.mean(resultType), t,
+                Nd4j.create(sums.pairDeltas, new long[] {n, r}, 'c').castTo(resultType),
+                Nd4j.create(sums.pairErrors, new long[] {n, r}, 'c').castTo(resultType),
+                sums.averaged == null ? null : sums.averaged.mean(resultType), t,
                 "DeepSHAP over " + explainer + ", " + r + " references per example");
     }
 
-    private Attribution explainBatch(PairChunk chunk, long firstPair, long stride, long size, int r) {
+    private Attribution explainBatch(PairChunk chunk, long from, long to, int r) {
         Attribution a;
         try {
             a = explainer.explain(chunk.inputs(), chunk.references(), chunk.targets());
         } catch (IllegalArgumentException e) {
-            long last = firstPair + (size - 1) * stride;
-            String which = stride == 1 ? "pairs " + firstPair + ".." + last + " (examples " + firstPair / r + ".."
-                    + last / r : "reference " + firstPair % r + " of examples " + firstPair / r + ".." + last / r
-                    + " (pairs " + firstPair + ".." + last + " every " + stride;
-            throw new IllegalArgumentException("Explaining " + which + ", " + r + " references each; the explainer "
-                    + "numbers the pairs of its batch from 0): " + e.getMessage(), e);
+            throw new IllegalArgumentException("Explaining pairs " + from + ".." + (to - 1) + " (examples "
+                    + from / r + ".." + (to - 1) / r + ", " + r + " references each; the explainer numbers the "
+                    + "pairs of its batch from 0): " + e.getMessage(), e);
         }
+        return checked(a, chunk.inputs());
+    }
+
+    private void explainBatchByReference(INDArray x, int[] targets, List<INDArray> background, long from,
+                                         Sums sums) {
+        int r = background.size();
+        try {
+            explainer.explainEach(x, background, targets, (k, first, rows) -> {
+                long size = rows.scores().size(0);
+                INDArray xs = PairChunk.rows(x, first, first + size);
+                PairChunk chunk = new PairChunk(xs, background.get(k), Arrays.copyOfRange(targets, (int) first,
+                        (int) (first + size)));
+                sums.add(chunk, (from + first) * r + k, r, checked(rows, xs));
+            });
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Explaining examples " + from + ".." + (from + x.size(0) - 1)
+                    + " against each of their " + r + " shared references (the explainer numbers the examples of "
+                    + "its batch from 0): " + e.getMessage(), e);
+        }
+    }
+
+    private static Attribution checked(Attribution a, INDArray inputs) {
         if (a == null) {
-            throw new IllegalStateException(explainer + " returned no attribution");
+            throw new IllegalStateException("The explainer returned no attribution");
         }
-        checkShape(a.scores(), chunk.inputs(), "The explainer's scores");
-        checkShape(a.multipliers(), chunk.inputs(), "The explainer's multipliers");
-        if (a.deltas() == null || a.deltas().length() != chunk.inputs().size(0)) {
+        checkShape(a.scores(), inputs, "The explainer's scores");
+        checkShape(a.multipliers(), inputs, "The explainer's multipliers");
+        if (a.deltas() == null || a.deltas().length() != inputs.size(0)) {
             throw new IllegalStateException("The explainer returned " + (a.deltas() == null ? "no deltas"
-                    : a.deltas().length() + " deltas") + " for " + chunk.inputs().size(0) + " pairs");
+                    : a.deltas().length() + " deltas") + " for " + inputs.size(0) + " pairs");
         }
         return a;
     }
@@ -280,6 +278,40 @@ public final class DeepShap implements Explainer {
             }
         }
         return targets.clone();
+    }
+
+    /** The running sums of one call: per-example accumulators and one delta and error per pair. */
+    private static final class Sums {
+        private final PairAccumulator scores;
+        private final PairAccumulator multipliers;
+        private final PairAccumulator averaged;
+        private final PairQuantity quantity;
+        private final double[] pairDeltas;
+        private final double[] pairErrors;
+        private DataType resultType;
+
+        Sums(long[] shape, int r, PairQuantity quantity) {
+            this.scores = new PairAccumulator(shape, r);
+            this.multipliers = new PairAccumulator(shape, r);
+            this.averaged = quantity == null ? null : new PairAccumulator(shape, r);
+            this.quantity = quantity;
+            this.pairDeltas = new double[Math.toIntExact(shape[0] * r)];
+            this.pairErrors = new double[pairDeltas.length];
+        }
+
+        /** Adds the attribution of pairs {@code firstPair, firstPair + stride, ...}. */
+        void add(PairChunk chunk, long firstPair, long stride, Attribution a) {
+            resultType = a.scores().dataType();
+            scores.add(firstPair, stride, a.scores());
+            multipliers.add(firstPair, stride, a.multipliers());
+            copy(a.deltas(), pairDeltas, firstPair, stride);
+            copy(SummationCheck.errors(List.of(a.scores()), a.deltas()), pairErrors, firstPair, stride);
+            if (quantity != null) {
+                INDArray q = quantity.compute(chunk.inputs(), chunk.references(), a);
+                checkShape(q, chunk.inputs(), "The pair quantity " + quantity);
+                averaged.add(firstPair, stride, q);
+            }
+        }
     }
 
     @Override

@@ -43,11 +43,9 @@ record PairChunk(INDArray inputs, INDArray references, int[] targets) {
         return new PairChunk(concat(xs), concat(rs), t);
     }
 
-    /** Reference {@code k} of a shared set ({@code [1, ...]}) for examples {@code [from, to)}. */
-    static PairChunk ofReference(INDArray input, ReferenceSet refs, int[] targets, int k, long from, long to) {
-        INDArray ref = checked(refs.get(0, k, k + 1), 1, refs);
-        return new PairChunk(rows(input, from, to).dup(), ref,
-                Arrays.copyOfRange(targets, (int) from, (int) to));
+    /** Reference {@code k} of a shared set, {@code [1, ...]}. */
+    static INDArray checkedReference(ReferenceSet refs, int k) {
+        return checked(refs.get(0, k, k + 1), 1, refs);
     }
 
     private static List<INDArray> singles(ReferenceSet refs, long from, long to) {

@@ -36,6 +36,12 @@ public final class ElementwiseNode extends UnaryNode {
     }
 
     @Override
+    protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
+                                                  NodeContext context) {
+        return PairActivations.of(previous.input(), function.apply(in.reference()));
+    }
+
+    @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         INDArray m = out.collapse(output.delta());

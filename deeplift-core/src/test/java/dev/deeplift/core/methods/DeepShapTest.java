@@ -139,7 +139,7 @@ class DeepShapTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeepShap.of(lin)
                 .withBatchSize(32).explain(uniform(DataType.FLOAT, 2, 40, 4),
                         Reference.background(uniform(DataType.FLOAT, 3, 2, 4)), targets));
-        assertMessage(e, "reference 0 of examples 32..39");
+        assertMessage(e, "examples 32..39", "2 shared references");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -38,15 +39,21 @@ final class ExplainRunner {
     private final Propagator propagator;
     private final List<Integer> inputNodes;
     private final int chunkSize;
+    private final AtomicInteger automaticChunk;
     private final DataType dataType;
     private final boolean expectSummation;
     private final String method;
 
-    ExplainRunner(Propagator propagator, List<Integer> inputNodes, int chunkSize, DataType dataType,
-                  boolean expectSummation, String method) {
+    /**
+     * @param chunkSize      examples per chunk, or 0 to choose them from the activation sizes
+     * @param automaticChunk where the chosen size is kept between calls (0 until the first call measures it)
+     */
+    ExplainRunner(Propagator propagator, List<Integer> inputNodes, int chunkSize, AtomicInteger automaticChunk,
+                  DataType dataType, boolean expectSummation, String method) {
         this.propagator = propagator;
         this.inputNodes = inputNodes;
         this.chunkSize = chunkSize;
+        this.automaticChunk = automaticChunk;
         this.dataType = dataType;
         this.expectSummation = expectSummation;
         this.method = method;
@@ -62,14 +69,15 @@ final class ExplainRunner {
                                List<int[]> unitsOut) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             long n = xs.get(0).size(0);
+            int chunk = chunkRows(xs, refs);
             List<List<GraphAttribution>> parts = new ArrayList<>();
             List<List<int[]>> units = new ArrayList<>();
             seeds.forEach(s -> {
                 parts.add(new ArrayList<>());
                 units.add(new ArrayList<>());
             });
-            for (long from = 0; from < n; from += chunkSize) {
-                long to = Math.min(n, from + chunkSize);
+            for (long from = 0; from < n; from += chunk) {
+                long to = Math.min(n, from + chunk);
                 boolean whole = from == 0 && to == n;
                 // Every intermediate array of a chunk lives in a per-thread workspace that is reused by the next
                 // chunk and the next call, so steady-state explains do not pile up off-heap garbage for the GC;
@@ -111,8 +119,9 @@ final class ExplainRunner {
     void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ChunkSink sink) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             long n = xs.get(0).size(0);
-            for (long from = 0; from < n; from += chunkSize) {
-                long to = Math.min(n, from + chunkSize);
+            int chunk = chunkRows(xs, references.get(0));
+            for (long from = 0; from < n; from += chunk) {
+                long to = Math.min(n, from + chunk);
                 boolean whole = from == 0 && to == n;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
                     ForwardPass first = propagator.forward(whole ? xs : rows(xs, from, to),
@@ -132,6 +141,31 @@ final class ExplainRunner {
                 }
             }
         }
+    }
+
+    /**
+     * The examples per chunk: the configured number, or as many as keep the largest activation of one forward pass
+     * within {@link DeepLift#CHUNK_ACTIVATION_BYTES} (measured once on the first example, then kept).
+     */
+    private int chunkRows(List<INDArray> xs, List<INDArray> refs) {
+        if (chunkSize > 0) {
+            return chunkSize;
+        }
+        int known = automaticChunk.get();
+        if (known > 0) {
+            return known;
+        }
+        long largest = 1;
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            ForwardPass probe = propagator.forward(rows(xs, 0, 1), rows(refs, 0, 1));
+            for (int i = 0; i < probe.size(); i++) {
+                INDArray a = probe.activations(i).input();
+                largest = Math.max(largest, a.length() * a.dataType().width());
+            }
+        }
+        long rows = Math.max(1, Math.min(DeepLift.DEFAULT_CHUNK_SIZE, DeepLift.CHUNK_ACTIVATION_BYTES / largest));
+        automaticChunk.set((int) rows);
+        return (int) rows;
     }
 
     private GraphAttribution backward(ForwardPass pass, PairActivations out, int fromNode, INDArray seed,

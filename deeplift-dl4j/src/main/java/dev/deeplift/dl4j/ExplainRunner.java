@@ -113,24 +113,30 @@ final class ExplainRunner {
 
     /**
      * The same inputs against several references: per chunk, one forward pass over the inputs (with the first
-     * reference), then for every reference a forward pass over its rows alone and one backward pass, in a nested
-     * workspace that the next reference reuses. Results go to {@code sink} as they are made, detached.
+     * reference) and, for shared references, one over all of them stacked; then for every reference one backward
+     * pass (and, for per-example references, a forward pass over their rows alone), in a nested workspace that the
+     * next reference reuses. Results go to {@code sink} as they are made, detached.
      */
     void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ChunkSink sink) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             long n = xs.get(0).size(0);
             int chunk = chunkRows(xs, references.get(0));
+            boolean stackable = references.size() > 1 && propagator.sidesSeparable()
+                    && references.stream().allMatch(refs -> refs.stream().allMatch(r -> r.size(0) == 1));
             for (long from = 0; from < n; from += chunk) {
                 long to = Math.min(n, from + chunk);
                 boolean whole = from == 0 && to == n;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
                     ForwardPass first = propagator.forward(whole ? xs : rows(xs, from, to),
                             whole ? references.get(0) : rows(references.get(0), from, to));
+                    // Shared references of a separable graph go forward together, R rows in one op per node.
+                    ForwardPass stacked = stackable ? propagator.forwardRows(stack(references)) : null;
                     for (int k = 0; k < references.size(); k++) {
                         try (MemoryWorkspace perReference = Nd4j.getWorkspaceManager()
                                 .getAndActivateWorkspace(WORKSPACE, REFERENCE_WORKSPACE_ID)) {
                             List<INDArray> refs = whole ? references.get(k) : rows(references.get(k), from, to);
-                            ForwardPass pass = k == 0 ? first : propagator.forwardNewReference(first, refs);
+                            ForwardPass pass = k == 0 ? first : stacked != null ? propagator.combine(first, stacked, k)
+                                    : propagator.forwardNewReference(first, refs);
                             PairActivations out = pass.activations(fromNode);
                             Seed.Value value = seed.of(out.input(), from);
                             GraphAttribution r = backward(pass, out, fromNode, value.seed(), -1).detached();
@@ -186,6 +192,19 @@ final class ExplainRunner {
         INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
                 : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
         return GraphAttribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, method);
+    }
+
+    /** One {@code [R, ...]} array per graph input from R lists of {@code [1, ...]} references. */
+    private static List<INDArray> stack(List<List<INDArray>> references) {
+        List<INDArray> out = new ArrayList<>();
+        for (int j = 0; j < references.get(0).size(); j++) {
+            INDArray[] parts = new INDArray[references.size()];
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = references.get(k).get(j);
+            }
+            out.add(Nd4j.concat(0, parts));
+        }
+        return out;
     }
 
     /** Rows {@code from..to}; shared {@code [1, ...]} references stay shared (a chunked batch has N > 1). */

@@ -11,10 +11,12 @@ import dev.deeplift.core.methods.DeepShapAttribution;
 import dev.deeplift.core.reference.Reference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,14 +31,21 @@ class ExplainEachTest {
         return TestNets.uniform(DataType.DOUBLE, seed, 2.0, n, 1, 8, 8);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Rule.class, names = {"RESCALE", "REVEAL_CANCEL"})
-    void everyReferenceGetsWhatASeparateExplanationGets(Rule rule) {
+    static Stream<Arguments> cases() {
+        // All-shared references under Rescale go forward stacked; a per-example one, or RevealCancel's split, make
+        // each reference go forward on its own.
+        return Stream.of(Rule.RESCALE, Rule.REVEAL_CANCEL).flatMap(r -> Stream.of(Arguments.of(r, true),
+                Arguments.of(r, false)));
+    }
+
+    @ParameterizedTest(name = "{0}, all shared: {1}")
+    @MethodSource("cases")
+    void everyReferenceGetsWhatASeparateExplanationGets(Rule rule, boolean allShared) {
         MultiLayerNetwork net = ReliabilityTest.cnn(DataType.DOUBLE);
         DeepLift dl = DeepLift.of(net).withRule(rule).withChunkSize(3);
         INDArray x = images(1, 7);
-        List<INDArray> refs = List.of(Nd4j.zeros(DataType.DOUBLE, 1, 1, 8, 8), images(2, 1), images(3, 7),
-                images(4, 1));
+        List<INDArray> refs = List.of(Nd4j.zeros(DataType.DOUBLE, 1, 1, 8, 8), images(2, 1),
+                allShared ? images(3, 1) : images(3, 7), images(4, 1));
         int[] targets = {0, 1, 2, 0, 1, 2, 0};
         List<String> order = new ArrayList<>();
         List<List<Attribution>> parts = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Runs a {@link NodeGraph}: one forward pass over inputs and references, then one backward pass of multipliers
@@ -66,7 +68,8 @@ public final class Propagator {
         }
         PairActivations[] acts = new PairActivations[graph.size()];
         for (int k = 0; k < inputIdx.size(); k++) {
-            acts[inputIdx.get(k)] = PairActivations.of(earlier.activations(inputIdx.get(k)).input(), references.get(k));
+            acts[inputIdx.get(k)] = PairActivations.sharingInput(earlier.activations(inputIdx.get(k)),
+                    references.get(k));
         }
         for (int i = 0; i < graph.size(); i++) {
             NodeGraph.Entry e = graph.entry(i);
@@ -76,6 +79,54 @@ public final class Propagator {
             acts[i] = e.node().forwardNewReference(gather(acts, e.inputs()), earlier.activations(i), plan.context(i));
         }
         return new ForwardPass(acts);
+    }
+
+    /**
+     * True if every node computes each side of its activations from the same side of its inputs, which holds
+     * wherever no RevealCancel split is carried: then reference activations can be computed apart from the input's
+     * ({@link #forwardRows}, {@link #combine}).
+     */
+    public boolean sidesSeparable() {
+        for (int i = 0; i < graph.size(); i++) {
+            if (!(graph.entry(i).node() instanceof InputNode) && plan.context(i).needsSplit()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A forward pass whose input side is R stacked rows (several references at once, one op per node for all of
+     * them); its reference side is their first row.
+     *
+     * @param rows one {@code [R, ...]} array per graph input
+     */
+    public ForwardPass forwardRows(List<INDArray> rows) {
+        List<INDArray> first = new ArrayList<>();
+        rows.forEach(r -> first.add(row(r, 0)));
+        return forward(rows, first);
+    }
+
+    /**
+     * The pass of an earlier pass's inputs against row {@code k} of a {@link #forwardRows} pass as a shared
+     * reference, with no op run: only for {@link #sidesSeparable() separable} graphs.
+     */
+    public ForwardPass combine(ForwardPass earlier, ForwardPass rows, int k) {
+        PairActivations[] acts = new PairActivations[graph.size()];
+        for (int i = 0; i < graph.size(); i++) {
+            acts[i] = PairActivations.sharingInput(earlier.activations(i), row(rows.activations(i).input(), k));
+        }
+        return new ForwardPass(acts);
+    }
+
+    /** Row {@code k} of {@code a} as a {@code [1, ...]} view. */
+    private static INDArray row(INDArray a, int k) {
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        idx[0] = NDArrayIndex.interval(k, k + 1);
+        for (int d = 1; d < idx.length; d++) {
+            idx[d] = NDArrayIndex.all();
+        }
+        return a.get(idx);
     }
 
     /**

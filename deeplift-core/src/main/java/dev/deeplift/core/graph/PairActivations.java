@@ -20,6 +20,8 @@ public final class PairActivations {
     private INDArray deltaPlus;
     private INDArray deltaMinus;
     private final boolean explicitSplit;
+    private double inputScale = Double.NaN;
+    private double referenceScale = Double.NaN;
 
     private PairActivations(INDArray input, INDArray reference, INDArray plus, INDArray minus) {
         this.input = input;
@@ -32,6 +34,16 @@ public final class PairActivations {
     /** Activations whose split, if asked for, is by the sign of their own delta. */
     public static PairActivations of(INDArray input, INDArray reference) {
         return new PairActivations(input, reference, null, null);
+    }
+
+    /**
+     * The input side of an earlier pair (same arrays, and its {@link #inputScale()} once computed) against another
+     * reference: for explaining one input against several references.
+     */
+    public static PairActivations sharingInput(PairActivations earlier, INDArray reference) {
+        PairActivations p = new PairActivations(earlier.input, reference, null, null);
+        p.inputScale = earlier.inputScale;
+        return p;
     }
 
     /** Activations with an explicit positive/negative split of their delta. */
@@ -52,6 +64,22 @@ public final class PairActivations {
     /** True if one reference row is shared by every example. */
     public boolean sharedReference() {
         return reference.size(0) == 1 && input.size(0) != 1;
+    }
+
+    /** {@code max |input|}, computed once per input side (pairs made by {@link #sharingInput} share it). */
+    public double inputScale() {
+        if (Double.isNaN(inputScale)) {
+            inputScale = input.amaxNumber().doubleValue();
+        }
+        return inputScale;
+    }
+
+    /** {@code max |reference|}, computed once. */
+    public double referenceScale() {
+        if (Double.isNaN(referenceScale)) {
+            referenceScale = reference.amaxNumber().doubleValue();
+        }
+        return referenceScale;
     }
 
     /** {@code input − reference}, {@code [N, ...]}. */

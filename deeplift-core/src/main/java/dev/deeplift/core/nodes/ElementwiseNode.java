@@ -38,7 +38,7 @@ public final class ElementwiseNode extends UnaryNode {
     @Override
     protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
                                                   NodeContext context) {
-        return PairActivations.of(previous.input(), function.apply(in.reference()));
+        return PairActivations.sharingInput(previous, function.apply(in.reference()));
     }
 
     @Override

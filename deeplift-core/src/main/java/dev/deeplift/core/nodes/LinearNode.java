@@ -75,7 +75,7 @@ public final class LinearNode extends UnaryNode {
                                                   NodeContext context) {
         // The split of RevealCancel depends on the reference's delta, so it is rebuilt in full.
         return context.needsSplit() ? forward(in, context)
-                : PairActivations.of(previous.input(), op.apply(in.reference()));
+                : PairActivations.sharingInput(previous, op.apply(in.reference()));
     }
 
     @Override

@@ -41,7 +41,7 @@ public abstract class MaxNode extends UnaryNode {
     @Override
     protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
                                                   NodeContext context) {
-        return PairActivations.of(previous.input(), max(in.reference()));
+        return PairActivations.sharingInput(previous, max(in.reference()));
     }
 
     @Override
@@ -59,7 +59,7 @@ public abstract class MaxNode extends UnaryNode {
         if (dy.minNumber().doubleValue() < 0) {
             credit.addi(route(in.broadcastReference(), Transforms.min(dy, 0.0, true).muli(m)));
         }
-        double scale = Ratios.magnitude(x, in.reference());
+        double scale = in.inputScale() + in.referenceScale();
         return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), scale, context.epsilon(), () -> route(x, m)));
     }
 }

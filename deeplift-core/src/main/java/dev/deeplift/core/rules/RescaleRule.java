@@ -19,7 +19,7 @@ public final class RescaleRule implements NonlinearRule {
     @Override
     public Multipliers backward(ElementwiseFunction f, PairActivations z, PairActivations y, INDArray mOut,
                                 double epsilon) {
-        INDArray ratio = Ratios.safeRatio(y.delta(), z.delta(), Ratios.magnitude(z.input(), z.reference()),
+        INDArray ratio = Ratios.safeRatio(y.delta(), z.delta(), z.inputScale() + z.referenceScale(),
                 epsilon, () -> f.derivative(z.midpoint()));
         return Multipliers.symmetric(ratio.muli(mOut));
     }

@@ -134,7 +134,10 @@ public class ExplainerVsGradientBenchmark {
         return revealCancel.explain(input, zeroReference, targets);
     }
 
-    /** DeepSHAP: Rescale averaged over 10 background samples per example, batched by (example, sample) pairs. */
+    /**
+     * DeepSHAP: Rescale averaged over 10 background samples per example. The background is shared, so from 32
+     * examples on the examples go forward once and the ten samples together, then one backward pass per sample.
+     */
     @Benchmark
     public Attribution deepShap10() {
         return deepShap.explain(input, tenBackgroundSamples, targets);

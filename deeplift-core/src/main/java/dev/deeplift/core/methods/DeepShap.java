@@ -142,12 +142,13 @@ public final class DeepShap implements Explainer {
                     + "explain the input in parts");
         }
         int batch = batchSize(input.dataType());
-        Sums sums = new Sums(input.shape(), r, quantity);
         // A background shared by every example is explained reference by reference once there are enough examples
         // to fill the calls: each batch of examples goes to the explainer once with all R references
         // (explainEach), so DeepLIFT forwards the examples once and each reference as a single row. Either order
         // adds every example's pairs to its sums in reference order.
-        if (refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE)) {
+        boolean byReference = refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE);
+        Sums sums = new Sums(input.shape(), r, quantity, byReference);
+        if (byReference) {
             List<INDArray> background = new ArrayList<>();
             for (int k = 0; k < r; k++) {
                 background.add(PairChunk.checkedReference(refs, k));
@@ -290,10 +291,10 @@ public final class DeepShap implements Explainer {
         private final double[] pairErrors;
         private DataType resultType;
 
-        Sums(long[] shape, int r, PairQuantity quantity) {
-            this.scores = new PairAccumulator(shape, r);
-            this.multipliers = new PairAccumulator(shape, r);
-            this.averaged = quantity == null ? null : new PairAccumulator(shape, r);
+        Sums(long[] shape, int r, PairQuantity quantity, boolean byReference) {
+            this.scores = new PairAccumulator(shape, r, byReference);
+            this.multipliers = new PairAccumulator(shape, r, byReference);
+            this.averaged = quantity == null ? null : new PairAccumulator(shape, r, byReference);
             this.quantity = quantity;
             this.pairDeltas = new double[Math.toIntExact(shape[0] * r)];
             this.pairErrors = new double[pairDeltas.length];

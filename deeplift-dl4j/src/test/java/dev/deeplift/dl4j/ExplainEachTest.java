@@ -12,6 +12,7 @@ import dev.deeplift.core.reference.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,33 @@ class ExplainEachTest {
             }
             assertEquals(7, first);
         }
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("graphCases")
+    void graphsWithMergesGetWhatSeparateExplanationsGet(String name, Rule rule) {
+        ComputationGraph g = name.equals("residual") ? ComputationGraphTest.residual(DataType.DOUBLE)
+                : ComputationGraphTest.inception(DataType.DOUBLE);
+        long c = name.equals("residual") ? 3 : 2;
+        DeepLift dl = DeepLift.of(g).withRule(rule);
+        INDArray x = TestNets.uniform(DataType.DOUBLE, 7, 1.0, 5, c, 6, 6);
+        List<INDArray> refs = List.of(TestNets.uniform(DataType.DOUBLE, 8, 1.0, 1, c, 6, 6),
+                Nd4j.zeros(DataType.DOUBLE, 1, c, 6, 6), TestNets.uniform(DataType.DOUBLE, 9, 1.0, 1, c, 6, 6));
+        int[] targets = {0, 1, 0, 1, 1};
+        List<Attribution> each = new ArrayList<>(java.util.Collections.nCopies(3, (Attribution) null));
+        dl.explainEach(x, refs, targets, (k, first, rows) -> each.set(k, rows));
+        for (int k = 0; k < refs.size(); k++) {
+            Attribution separate = dl.explain(x, refs.get(k), targets);
+            assertClose(separate.scores(), each.get(k).scores(), 0, name + " reference " + k + " scores");
+            assertClose(separate.multipliers(), each.get(k).multipliers(), 0, name + " reference " + k
+                    + " multipliers");
+            assertTrue(each.get(k).maxSummationError() < 1e-10, "" + each.get(k).maxSummationError());
+        }
+    }
+
+    static Stream<Arguments> graphCases() {
+        return Stream.of("residual", "inception").flatMap(n -> Stream.of(Rule.RESCALE, Rule.REVEAL_CANCEL)
+                .map(r -> Arguments.of(n, r)));
     }
 
     @Test

@@ -454,6 +454,7 @@ public final class DeepLift implements Explainer {
 
     @Override
     public String toString() {
-        return "DeepLift{" + model.description() + ", " + describe() + ", chunk=" + (settings.chunkSize() > 0 ? settings.chunkSize() : "auto") + "}";
+        String chunk = settings.chunkSize() > 0 ? String.valueOf(settings.chunkSize()) : "auto";
+        return "DeepLift{" + model.description() + ", " + describe() + ", chunk=" + chunk + "}";
     }
 }

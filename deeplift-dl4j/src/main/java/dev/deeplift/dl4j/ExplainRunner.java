@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j;
 
+import dev.deeplift.core.engine.Batches;
 import dev.deeplift.core.engine.ForwardPass;
 import dev.deeplift.core.engine.GraphAttribution;
 import dev.deeplift.core.engine.Propagator;
@@ -18,7 +19,6 @@ import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,8 +114,8 @@ final class ExplainRunner {
     /**
      * The same inputs against several references: per chunk, one forward pass over the inputs (with the first
      * reference) and, for shared references, one over all of them stacked; then for every reference one backward
-     * pass (and, for per-example references, a forward pass over their rows alone), in a nested workspace that the
-     * next reference reuses. Results go to {@code sink} as they are made, detached.
+     * pass (and, for per-example references, a forward pass over their rows alone, see {@link #againstReference}),
+     * in a nested workspace that the next reference reuses. Results go to {@code sink} as they are made, detached.
      */
     void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ChunkSink sink) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -127,8 +127,9 @@ final class ExplainRunner {
                 long to = Math.min(n, from + chunk);
                 boolean whole = from == 0 && to == n;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
-                    ForwardPass first = propagator.forward(whole ? xs : rows(xs, from, to),
-                            whole ? references.get(0) : rows(references.get(0), from, to));
+                    List<INDArray> x = whole ? xs : rows(xs, from, to);
+                    ForwardPass first = propagator.forward(x, whole ? references.get(0)
+                            : rows(references.get(0), from, to));
                     // Shared references of a separable graph go forward together, R rows in one op per node.
                     ForwardPass stacked = stackable ? propagator.forwardRows(stack(references)) : null;
                     for (int k = 0; k < references.size(); k++) {
@@ -136,7 +137,7 @@ final class ExplainRunner {
                                 .getAndActivateWorkspace(WORKSPACE, REFERENCE_WORKSPACE_ID)) {
                             List<INDArray> refs = whole ? references.get(k) : rows(references.get(k), from, to);
                             ForwardPass pass = k == 0 ? first : stacked != null ? propagator.combine(first, stacked, k)
-                                    : propagator.forwardNewReference(first, refs);
+                                    : againstReference(first, x, refs);
                             PairActivations out = pass.activations(fromNode);
                             Seed.Value value = seed.of(out.input(), from);
                             GraphAttribution r = backward(pass, out, fromNode, value.seed(), -1).detached();
@@ -194,6 +195,20 @@ final class ExplainRunner {
         return GraphAttribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, method);
     }
 
+    /**
+     * The pass of {@code first}'s inputs against other references: in a separable graph only the reference rows go
+     * forward (their activations become the reference side beside {@code first}'s input side); a graph carrying
+     * RevealCancel splits, which depend on both sides, or references shared on some inputs and per example on
+     * others (whose rows a merge could not stack as an input side), goes forward in full.
+     */
+    private ForwardPass againstReference(ForwardPass first, List<INDArray> xs, List<INDArray> refs) {
+        long rows = refs.get(0).size(0);
+        if (!propagator.sidesSeparable() || refs.stream().anyMatch(r -> r.size(0) != rows)) {
+            return propagator.forward(xs, refs);
+        }
+        return propagator.combine(first, propagator.forwardRows(refs));
+    }
+
     /** One {@code [R, ...]} array per graph input from R lists of {@code [1, ...]} references. */
     private static List<INDArray> stack(List<List<INDArray>> references) {
         List<INDArray> out = new ArrayList<>();
@@ -211,7 +226,7 @@ final class ExplainRunner {
     private static List<INDArray> rows(List<INDArray> arrays, long from, long to) {
         List<INDArray> out = new ArrayList<>();
         for (INDArray a : arrays) {
-            out.add(a.size(0) == 1 ? a : a.get(NDArrayIndex.interval(from, to)));
+            out.add(a.size(0) == 1 ? a : Batches.rows(a, from, to));
         }
         return out;
     }

@@ -6,10 +6,9 @@ import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.InputNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Runs a {@link NodeGraph}: one forward pass over inputs and references, then one backward pass of multipliers
@@ -19,11 +18,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Propagator {
     private final NodeGraph graph;
     private final RulePlan plan;
+    private final boolean separable;
 
     /** @param graph the graph; @param plan the contexts of its nodes */
     public Propagator(NodeGraph graph, RulePlan plan) {
         this.graph = graph;
         this.plan = plan;
+        boolean split = false;
+        for (int i = 0; i < graph.size(); i++) {
+            split |= !(graph.entry(i).node() instanceof InputNode) && plan.context(i).needsSplit();
+        }
+        this.separable = !split;
     }
 
     /**
@@ -53,80 +58,50 @@ public final class Propagator {
     }
 
     /**
-     * Activations of every node for new references and the input of an earlier pass: nodes whose input side does
-     * not depend on the reference reuse the earlier input side and compute only the reference side (a forward pass
-     * over the reference rows alone, for DeepSHAP's many references per input).
-     *
-     * @param earlier    a pass over the same inputs
-     * @param references one {@code [N, ...]} or {@code [1, ...]} array per graph input
-     */
-    public ForwardPass forwardNewReference(ForwardPass earlier, List<INDArray> references) {
-        List<Integer> inputIdx = graph.inputIndices();
-        if (references.size() != inputIdx.size()) {
-            throw new IllegalArgumentException("The graph has " + inputIdx.size() + " inputs, got "
-                    + references.size() + " references");
-        }
-        PairActivations[] acts = new PairActivations[graph.size()];
-        for (int k = 0; k < inputIdx.size(); k++) {
-            acts[inputIdx.get(k)] = PairActivations.sharingInput(earlier.activations(inputIdx.get(k)),
-                    references.get(k));
-        }
-        for (int i = 0; i < graph.size(); i++) {
-            NodeGraph.Entry e = graph.entry(i);
-            if (e.node() instanceof InputNode) {
-                continue;
-            }
-            acts[i] = e.node().forwardNewReference(gather(acts, e.inputs()), earlier.activations(i), plan.context(i));
-        }
-        return new ForwardPass(acts);
-    }
-
-    /**
      * True if every node computes each side of its activations from the same side of its inputs, which holds
      * wherever no RevealCancel split is carried: then reference activations can be computed apart from the input's
      * ({@link #forwardRows}, {@link #combine}).
      */
     public boolean sidesSeparable() {
-        for (int i = 0; i < graph.size(); i++) {
-            if (!(graph.entry(i).node() instanceof InputNode) && plan.context(i).needsSplit()) {
-                return false;
-            }
-        }
-        return true;
+        return separable;
     }
 
     /**
-     * A forward pass whose input side is R stacked rows (several references at once, one op per node for all of
-     * them); its reference side is their first row.
+     * A forward pass over reference rows alone: its input side holds the activations of {@code rows} (one or several
+     * references, stacked), its reference side those of their first row.
      *
-     * @param rows one {@code [R, ...]} array per graph input
+     * @param rows one {@code [R, ...]} array per graph input, all with the same number of rows
      */
     public ForwardPass forwardRows(List<INDArray> rows) {
         List<INDArray> first = new ArrayList<>();
-        rows.forEach(r -> first.add(row(r, 0)));
+        rows.forEach(r -> first.add(Batches.rows(r, 0, 1)));
         return forward(rows, first);
     }
 
     /**
-     * The pass of an earlier pass's inputs against row {@code k} of a {@link #forwardRows} pass as a shared
-     * reference, with no op run: only for {@link #sidesSeparable() separable} graphs.
+     * The pass of an earlier pass's inputs against row {@code k} of a {@link #forwardRows} pass over stacked shared
+     * references, with no op run: only for {@link #sidesSeparable() separable} graphs, where each side of a node
+     * depends on that side alone.
      */
-    public ForwardPass combine(ForwardPass earlier, ForwardPass rows, int k) {
-        PairActivations[] acts = new PairActivations[graph.size()];
-        for (int i = 0; i < graph.size(); i++) {
-            acts[i] = PairActivations.sharingInput(earlier.activations(i), row(rows.activations(i).input(), k));
-        }
-        return new ForwardPass(acts);
+    public ForwardPass combine(ForwardPass earlier, ForwardPass stacked, int k) {
+        return combine(earlier, stacked, a -> Batches.rows(a, k, k + 1));
     }
 
-    /** Row {@code k} of {@code a} as a {@code [1, ...]} view. */
-    private static INDArray row(INDArray a, int k) {
-        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
-        idx[0] = NDArrayIndex.interval(k, k + 1);
-        for (int d = 1; d < idx.length; d++) {
-            idx[d] = NDArrayIndex.all();
+    /**
+     * The pass of an earlier pass's inputs against the references whose activations are the input side of
+     * {@code references} (a {@link #forwardRows} pass), with no op run: only for separable graphs.
+     */
+    public ForwardPass combine(ForwardPass earlier, ForwardPass references) {
+        return combine(earlier, references, a -> a);
+    }
+
+    private ForwardPass combine(ForwardPass earlier, ForwardPass references, UnaryOperator<INDArray> side) {
+        PairActivations[] acts = new PairActivations[graph.size()];
+        for (int i = 0; i < graph.size(); i++) {
+            INDArray reference = side.apply(references.activations(i).input());
+            acts[i] = PairActivations.sharingInput(earlier.activations(i), reference);
         }
-        return a.get(idx);
+        return new ForwardPass(acts);
     }
 
     /**

@@ -28,20 +28,6 @@ public interface RuleNode {
     PairActivations forward(List<PairActivations> inputs, NodeContext context);
 
     /**
-     * Activations for a new reference where the input side is the one of an earlier pass ({@code previous}): a node
-     * whose input side does not depend on the reference computes only the reference side. The default recomputes
-     * both.
-     *
-     * @param inputs   the inputs' activations with the new reference (their input sides are those of the earlier
-     *                 pass)
-     * @param previous this node's activations in the earlier pass
-     */
-    default PairActivations forwardNewReference(List<PairActivations> inputs, PairActivations previous,
-                                                NodeContext context) {
-        return forward(inputs, context);
-    }
-
-    /**
      * Multipliers on each input from multipliers on this node's output.
      *
      * @param output the activations {@link #forward} returned

@@ -8,15 +8,6 @@ public abstract class UnaryNode implements RuleNode {
     /** Activations of this node from those of its input. */
     protected abstract PairActivations forward(PairActivations input, NodeContext context);
 
-    /**
-     * Activations for a new reference, the input side taken from {@code previous} (see
-     * {@link RuleNode#forwardNewReference}); by default both sides are recomputed.
-     */
-    protected PairActivations forwardNewReference(PairActivations input, PairActivations previous,
-                                                  NodeContext context) {
-        return forward(input, context);
-    }
-
     /** Multipliers on the input from those on the output. */
     protected abstract Multipliers backward(Multipliers outputMultipliers, PairActivations input,
                                             PairActivations output, NodeContext context);
@@ -24,12 +15,6 @@ public abstract class UnaryNode implements RuleNode {
     @Override
     public final PairActivations forward(List<PairActivations> inputs, NodeContext context) {
         return forward(single(inputs), context);
-    }
-
-    @Override
-    public final PairActivations forwardNewReference(List<PairActivations> inputs, PairActivations previous,
-                                                     NodeContext context) {
-        return forwardNewReference(single(inputs), previous, context);
     }
 
     @Override

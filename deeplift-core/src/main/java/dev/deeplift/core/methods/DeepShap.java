@@ -2,6 +2,7 @@ package dev.deeplift.core.methods;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
+import dev.deeplift.core.engine.Batches;
 import dev.deeplift.core.engine.SummationCheck;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
@@ -29,7 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * is. A background shared by every example ({@link ReferenceSet#shared()}, e.g. {@link Reference#background}) with
  * at least 32 examples (or a batch of them) goes by reference instead: each batch of examples is given to the
  * explainer once with all R references ({@link Explainer#explainEach}); DeepLIFT then forwards the examples once and
- * each reference as a single row, so DeepSHAP with R references costs less than R explanations. Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
+ * the R references together as stacked rows, so DeepSHAP with R references costs less than R explanations.
+ * Besides, the per-example means are accumulated in double precision (N × features values per averaged array)
  * with N × R pair deltas and errors. The accumulation adds the pairs strictly in order, so results do not depend on
  * the batch size as long as the explainer's result for a pair does not depend on the other pairs of its batch.
  *
@@ -144,7 +146,7 @@ public final class DeepShap implements Explainer {
         int batch = batchSize(input.dataType());
         // A background shared by every example is explained reference by reference once there are enough examples
         // to fill the calls: each batch of examples goes to the explainer once with all R references
-        // (explainEach), so DeepLIFT forwards the examples once and each reference as a single row. Either order
+        // (explainEach), so DeepLIFT forwards the examples once and the references together. Either order
         // adds every example's pairs to its sums in reference order.
         boolean byReference = refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE);
         Sums sums = new Sums(input.shape(), r, quantity, byReference);
@@ -155,7 +157,7 @@ public final class DeepShap implements Explainer {
             }
             for (long from = 0; from < n; from += batch) {
                 long to = Math.min(n, from + batch);
-                explainBatchByReference(PairChunk.rows(input, from, to).dup(), Arrays.copyOfRange(t, (int) from,
+                explainBatchByReference(Batches.rows(input, from, to).dup(), Arrays.copyOfRange(t, (int) from,
                         (int) to), background, from, sums);
             }
         } else {
@@ -199,7 +201,7 @@ public final class DeepShap implements Explainer {
         try {
             explainer.explainEach(x, background, targets, (k, first, rows) -> {
                 long size = rows.scores().size(0);
-                INDArray xs = PairChunk.rows(x, first, first + size);
+                INDArray xs = Batches.rows(x, first, first + size);
                 PairChunk chunk = new PairChunk(xs, background.get(k), Arrays.copyOfRange(targets, (int) first,
                         (int) (first + size)));
                 sums.add(chunk, (from + first) * r + k, r, checked(rows, xs));
@@ -211,9 +213,9 @@ public final class DeepShap implements Explainer {
         }
     }
 
-    private static Attribution checked(Attribution a, INDArray inputs) {
+    private Attribution checked(Attribution a, INDArray inputs) {
         if (a == null) {
-            throw new IllegalStateException("The explainer returned no attribution");
+            throw new IllegalStateException(explainer + " returned no attribution");
         }
         checkShape(a.scores(), inputs, "The explainer's scores");
         checkShape(a.multipliers(), inputs, "The explainer's multipliers");

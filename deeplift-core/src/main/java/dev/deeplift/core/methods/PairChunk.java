@@ -1,13 +1,12 @@
 package dev.deeplift.core.methods;
 
+import dev.deeplift.core.engine.Batches;
 import dev.deeplift.core.reference.ReferenceSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The (example, reference) pairs {@code [from, to)} of an input, as arrays an explainer takes. Pairs are numbered
@@ -28,7 +27,7 @@ record PairChunk(INDArray inputs, INDArray references, int[] targets) {
         }
         if (r == 1) {
             // One pair per example: the examples are a slice, and a shared reference stays [1, ...].
-            INDArray x = rows(input, from, to).dup();
+            INDArray x = Batches.rows(input, from, to).dup();
             INDArray ref = refs.shared() ? checked(refs.get(0, 0, 1), 1, refs) : concat(singles(refs, from, to));
             return new PairChunk(x, ref, t);
         }
@@ -38,7 +37,7 @@ record PairChunk(INDArray inputs, INDArray references, int[] targets) {
             int k0 = (int) (Math.max(from, i * r) - i * r);
             int k1 = (int) (Math.min(to, (i + 1) * r) - i * r);
             rs.add(checked(refs.get(i, k0, k1), k1 - k0, refs));
-            xs.add(rows(input, i, i + 1).repeat(0, k1 - k0));
+            xs.add(Batches.rows(input, i, i + 1).repeat(0, k1 - k0));
         }
         return new PairChunk(concat(xs), concat(rs), t);
     }
@@ -66,14 +65,5 @@ record PairChunk(INDArray inputs, INDArray references, int[] targets) {
 
     private static INDArray concat(List<INDArray> parts) {
         return parts.size() == 1 ? parts.get(0).dup() : Nd4j.concat(0, parts.toArray(new INDArray[0]));
-    }
-
-    static INDArray rows(INDArray a, long from, long to) {
-        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
-        idx[0] = NDArrayIndex.interval(from, to);
-        for (int d = 1; d < idx.length; d++) {
-            idx[d] = NDArrayIndex.all();
-        }
-        return a.get(idx);
     }
 }

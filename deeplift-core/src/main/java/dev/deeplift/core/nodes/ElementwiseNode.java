@@ -36,12 +36,6 @@ public final class ElementwiseNode extends UnaryNode {
     }
 
     @Override
-    protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
-                                                  NodeContext context) {
-        return PairActivations.sharingInput(previous, function.apply(in.reference()));
-    }
-
-    @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         INDArray m = out.collapse(output.delta());

@@ -71,14 +71,6 @@ public final class LinearNode extends UnaryNode {
     }
 
     @Override
-    protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
-                                                  NodeContext context) {
-        // The split of RevealCancel depends on the reference's delta, so it is rebuilt in full.
-        return context.needsSplit() ? forward(in, context)
-                : PairActivations.sharingInput(previous, op.apply(in.reference()));
-    }
-
-    @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         INDArray sum = op.transpose(out.isSymmetric() ? out.plus() : out.plus().add(out.minus()), in.input());

@@ -39,12 +39,6 @@ public abstract class MaxNode extends UnaryNode {
     }
 
     @Override
-    protected PairActivations forwardNewReference(PairActivations in, PairActivations previous,
-                                                  NodeContext context) {
-        return PairActivations.sharingInput(previous, max(in.reference()));
-    }
-
-    @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
         INDArray m = out.collapse(output.delta());

@@ -30,7 +30,7 @@ public final class MaxPoolNode extends MaxNode {
     }
 
     private INDArray exec(String op, INDArray... inputs) {
-        return generic ? CustomOps.execGeneric(op, inputs, args)[0] : CustomOps.exec(op, inputs, args)[0];
+        return CustomOps.first(op, generic, inputs, args);
     }
 
     @Override

@@ -40,8 +40,7 @@ public final class AvgPoolOp implements LinearOp {
     }
 
     private INDArray exec(String op, INDArray... inputs) {
-        long[] args = window.poolArgs(divisorMode);
-        return (window.dilated() ? CustomOps.execGeneric(op, inputs, args) : CustomOps.exec(op, inputs, args))[0];
+        return CustomOps.first(op, window.dilated(), inputs, window.poolArgs(divisorMode));
     }
 
     @Override

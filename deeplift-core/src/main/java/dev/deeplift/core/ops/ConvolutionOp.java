@@ -97,34 +97,29 @@ public final class ConvolutionOp implements LinearOp {
      * and {@code |m| = oC·H_out·W_out} that is {@code oC²·|x| ≤ iC²·|m|}.
      */
     private boolean flippedIsCheaper(INDArray m, INDArray input) {
-        long[] channels = channels();
-        double inputSide = (double) channels[1] * channels[1] * input.length();
-        return inputSide <= (double) channels[0] * channels[0] * m.length();
+        INDArray kernel = swappedKernel();
+        double inputSide = (double) kernel.size(1) * kernel.size(1) * input.length();
+        return inputSide <= (double) kernel.size(0) * kernel.size(0) * m.length();
     }
 
-    /** {@code {iC, oC}} of the kernel. */
-    private long[] channels() {
+    /** The kernel as a {@code [iC, oC, kH, kW]} view (libnd4j format 1 with input and output channels swapped). */
+    private INDArray swappedKernel() {
         return switch ((int) weightsFormat) {
-            case 0 -> new long[] {weights.size(2), weights.size(3)};
-            case 1 -> new long[] {weights.size(1), weights.size(0)};
-            default -> new long[] {weights.size(3), weights.size(0)};
-        };
-    }
-
-    /**
-     * The kernel as {@code [iC, oC, kH, kW]} (libnd4j format 1 with input and output channels swapped), reversed
-     * along both spatial axes. Built per call from the live weights: it is small beside the activations. Reversing
-     * both axes of a row-major {@code [kH, kW]} block reverses its flat order, which one product with the
-     * {@code kH·kW} exchange matrix does exactly (each value times 1 plus zeros); libnd4j's {@code reverse} op took
-     * 2–3 ms for a 50k-value kernel, and a Java loop would put the kernel on the heap at every call.
-     */
-    private INDArray flippedKernel() {
-        INDArray swapped = switch ((int) weightsFormat) {
             case 0 -> weights.permute(2, 3, 0, 1);
             case 1 -> weights.permute(1, 0, 2, 3);
             case 2 -> weights.permute(3, 0, 1, 2);
             default -> throw new IllegalStateException("Unknown weights format " + weightsFormat);
         };
+    }
+
+    /**
+     * The {@link #swappedKernel() swapped kernel} reversed along both spatial axes. Built per call from the live weights: it is small beside the activations. Reversing
+     * both axes of a row-major {@code [kH, kW]} block reverses its flat order, which one product with the
+     * {@code kH·kW} exchange matrix does exactly (each value times 1 plus zeros); libnd4j's {@code reverse} op took
+     * 2–3 ms for a 50k-value kernel, and a Java loop would put the kernel on the heap at every call.
+     */
+    private INDArray flippedKernel() {
+        INDArray swapped = swappedKernel();
         long[] shape = swapped.shape();
         INDArray blocks = swapped.dup('c').reshape('c', shape[0] * shape[1], shape[2] * shape[3]);
         return CustomOps.exec("matmul", new INDArray[] {blocks, exchange()})[0].reshape('c', shape);
@@ -147,7 +142,7 @@ public final class ConvolutionOp implements LinearOp {
     }
 
     private INDArray exec(String op, INDArray[] inputs, long[] args) {
-        return (window.dilated() ? CustomOps.execGeneric(op, inputs, args) : CustomOps.exec(op, inputs, args))[0];
+        return CustomOps.first(op, window.dilated(), inputs, args);
     }
 
     private long[] args() {

@@ -12,22 +12,20 @@ public final class CustomOps {
 
     /** Executes {@code name} on the inputs with integer arguments; outputs are allocated by ND4J. */
     public static INDArray[] exec(String name, INDArray[] inputs, long... intArgs) {
-        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs);
-        if (intArgs.length > 0) {
-            b.addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray());
-        }
-        return Nd4j.exec(b.build());
+        return Nd4j.exec(op(name, inputs, intArgs));
     }
 
     /** Executes {@code name} into a preallocated output. */
     public static INDArray execInto(String name, INDArray output, INDArray[] inputs, long... intArgs) {
-        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs)
-                .addOutputs(output);
-        if (intArgs.length > 0) {
-            b.addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray());
-        }
-        Nd4j.exec(b.build());
+        DynamicCustomOp op = op(name, inputs, intArgs);
+        op.addOutputArgument(output);
+        Nd4j.exec(op);
         return output;
+    }
+
+    /** The first output of {@code name}, computed by libnd4j's generic kernel if {@code generic}. */
+    public static INDArray first(String name, boolean generic, INDArray[] inputs, long... intArgs) {
+        return (generic ? execGeneric(name, inputs, intArgs) : exec(name, inputs, intArgs))[0];
     }
 
     /**
@@ -36,8 +34,7 @@ public final class CustomOps {
      * kernel on 2 cores, and libnd4j 1.0.0-M2.1's oneDNN convolution fails on dilated windows.
      */
     public static INDArray[] execGeneric(String name, INDArray[] inputs, long... intArgs) {
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(inputs)
-                .addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray()).build();
+        DynamicCustomOp op = op(name, inputs, intArgs);
         INDArray[] outputs = op.calculateOutputShape().stream().map(Nd4j::create).toArray(INDArray[]::new);
         try (OpContext context = Nd4j.getExecutioner().buildContext()) {
             context.allowHelpers(false);
@@ -49,6 +46,14 @@ public final class CustomOps {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(name + " failed", e);
         }
         return outputs;
+    }
+
+    private static DynamicCustomOp op(String name, INDArray[] inputs, long[] intArgs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs);
+        if (intArgs.length > 0) {
+            b.addIntegerArguments(java.util.Arrays.stream(intArgs).mapToInt(Math::toIntExact).toArray());
+        }
+        return b.build();
     }
 
     /** The inputs without the null entries (optional inputs such as a missing bias). */

@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Batches;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,7 +41,7 @@ final class BackgroundReference implements Reference {
             @Override
             public INDArray get(long example, int from, int to) {
                 ShapeChecks.range(this, example, from, to);
-                return ShapeChecks.rows(cast, from, to);
+                return Batches.rows(cast, from, to);
             }
         };
     }

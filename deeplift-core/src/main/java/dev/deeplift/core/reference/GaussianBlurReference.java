@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Batches;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,7 +51,7 @@ final class GaussianBlurReference implements Reference {
             @Override
             public INDArray get(long example, int from, int to) {
                 ShapeChecks.range(this, example, from, to);
-                return blur(ShapeChecks.rows(input, example, example + 1));
+                return blur(Batches.rows(input, example, example + 1));
             }
 
             @Override

@@ -2,8 +2,6 @@ package dev.deeplift.core.reference;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Checks and slicing shared by the references, each failing with a message that says what is wrong. */
 final class ShapeChecks {
@@ -43,16 +41,6 @@ final class ShapeChecks {
     /** {@code a} in the input's data type (itself if it already is). */
     static INDArray castLike(INDArray a, INDArray input) {
         return a.dataType() == input.dataType() ? a : a.castTo(input.dataType());
-    }
-
-    /** Rows {@code [from, to)} of {@code a}, a view. */
-    static INDArray rows(INDArray a, long from, long to) {
-        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
-        idx[0] = NDArrayIndex.interval(from, to);
-        for (int d = 1; d < idx.length; d++) {
-            idx[d] = NDArrayIndex.all();
-        }
-        return a.get(idx);
     }
 
     /** Checks the arguments of {@link ReferenceSet#get}. */

@@ -38,8 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Targets are units of the network's output, scored at their pre-activation (before the last layer's
  * softmax, sigmoid or other activation). The explainer is immutable: {@code withRule} and friends return new
  * explainers. It reads the network's parameters at each call and never changes the network (parameters, updater
- * state, cached inputs, training mode), and it keeps no state between calls, so one instance may be used from
- * many threads at once. Returned arrays are detached from every workspace.
+ * state, cached inputs, training mode), and it keeps no state between calls but the automatic chunk size the first
+ * call measures (an atomic value, the same for every call), so one instance may be used from many threads at once.
+ * Returned arrays are detached from every workspace.
  */
 public final class DeepLift implements Explainer {
     /**

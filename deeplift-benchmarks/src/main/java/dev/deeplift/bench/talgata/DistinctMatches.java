@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MotifMatch;
+import dev.deeplift.bench.talgata.MotifMatch;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Each sequence's matches with repeats removed. The authors' top-k picking
- * ({@link dev.deeplift.core.genomics.MatchMasking#AUTHORS}) masks nothing after a pick that starts before
+ * ({@link dev.deeplift.bench.talgata.MatchMasking#AUTHORS}) masks nothing after a pick that starts before
  * {@code ⌊w/2⌋}, so such a match is picked again for every remaining rank and counted several times; counting each
  * once shows how much of a false-negative rate comes from those repeats.
  */

@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MotifMatch;
+import dev.deeplift.bench.talgata.MotifMatch;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -27,7 +27,7 @@ public record FalseNegatives(int falseNegatives, int matches) {
 
     /**
      * Counts over every sequence's matches, as the authors' notebook does: each listed match counts, so a match
-     * listed twice (the {@link dev.deeplift.core.genomics.MatchMasking#AUTHORS} masking repeats picks) counts
+     * listed twice (the {@link dev.deeplift.bench.talgata.MatchMasking#AUTHORS} masking repeats picks) counts
      * twice.
      *
      * @param matches   the top matches of each sequence, indexed like {@code scores}

@@ -1,10 +1,10 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MatchMasking;
-import dev.deeplift.core.genomics.MotifMatch;
-import dev.deeplift.core.genomics.MotifPwm;
-import dev.deeplift.dl4j.plot.Figure;
-import dev.deeplift.dl4j.plot.Grid;
+import dev.deeplift.bench.talgata.MatchMasking;
+import dev.deeplift.bench.talgata.MotifMatch;
+import dev.deeplift.bench.talgata.MotifPwm;
+import dev.deeplift.plot.Figure;
+import dev.deeplift.plot.Grid;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

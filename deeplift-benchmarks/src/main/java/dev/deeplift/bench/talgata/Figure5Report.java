@@ -3,7 +3,7 @@ package dev.deeplift.bench.talgata;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.deeplift.core.genomics.MatchMasking;
+import dev.deeplift.bench.talgata.MatchMasking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MatchMasking;
+import dev.deeplift.bench.talgata.MatchMasking;
 import java.util.Objects;
 import java.util.Optional;
 

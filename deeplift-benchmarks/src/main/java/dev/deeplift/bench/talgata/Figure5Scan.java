@@ -1,9 +1,9 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MatchMasking;
-import dev.deeplift.core.genomics.MotifMatch;
-import dev.deeplift.core.genomics.MotifPwm;
-import dev.deeplift.core.genomics.MotifScanner;
+import dev.deeplift.bench.talgata.MatchMasking;
+import dev.deeplift.bench.talgata.MotifMatch;
+import dev.deeplift.bench.talgata.MotifPwm;
+import dev.deeplift.bench.talgata.MotifScanner;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

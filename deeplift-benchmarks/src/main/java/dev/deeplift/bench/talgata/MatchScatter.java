@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.dl4j.plot.Figure;
+import dev.deeplift.plot.Figure;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;

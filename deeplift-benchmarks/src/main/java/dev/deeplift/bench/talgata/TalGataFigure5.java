@@ -1,9 +1,9 @@
 package dev.deeplift.bench.talgata;
 
 import dev.deeplift.core.Attribution;
-import dev.deeplift.core.genomics.MatchMasking;
-import dev.deeplift.core.genomics.MotifMatch;
-import dev.deeplift.core.genomics.MotifPwm;
+import dev.deeplift.bench.talgata.MatchMasking;
+import dev.deeplift.bench.talgata.MotifMatch;
+import dev.deeplift.bench.talgata.MotifPwm;
 import dev.deeplift.core.methods.DeepShapAttribution;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.dl4j.keras.KerasModels;
+import dev.deeplift.keras.KerasModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.deeplift.bench.talgata;
 
-import dev.deeplift.core.genomics.MotifPwm;
+import dev.deeplift.bench.talgata.MotifPwm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.deeplift.core.genomics.MotifMatch;
+import dev.deeplift.bench.talgata.MotifMatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

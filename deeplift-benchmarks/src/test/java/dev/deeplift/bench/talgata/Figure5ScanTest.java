@@ -3,9 +3,9 @@ package dev.deeplift.bench.talgata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.deeplift.core.genomics.MatchMasking;
-import dev.deeplift.core.genomics.MotifMatch;
-import dev.deeplift.core.genomics.MotifPwm;
+import dev.deeplift.bench.talgata.MatchMasking;
+import dev.deeplift.bench.talgata.MotifMatch;
+import dev.deeplift.bench.talgata.MotifPwm;
 import dev.deeplift.core.genomics.OneHot;
 import java.util.List;
 import java.util.Optional;

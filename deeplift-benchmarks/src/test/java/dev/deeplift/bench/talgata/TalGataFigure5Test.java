@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.deeplift.core.genomics.MatchMasking;
+import dev.deeplift.bench.talgata.MatchMasking;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

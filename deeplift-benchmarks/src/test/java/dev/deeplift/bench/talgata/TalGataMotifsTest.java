@@ -2,10 +2,10 @@ package dev.deeplift.bench.talgata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.deeplift.core.genomics.MatchMasking;
-import dev.deeplift.core.genomics.MotifMatch;
-import dev.deeplift.core.genomics.MotifPwm;
-import dev.deeplift.core.genomics.MotifScanner;
+import dev.deeplift.bench.talgata.MatchMasking;
+import dev.deeplift.bench.talgata.MotifMatch;
+import dev.deeplift.bench.talgata.MotifPwm;
+import dev.deeplift.bench.talgata.MotifScanner;
 import dev.deeplift.core.genomics.OneHot;
 import java.util.List;
 import org.junit.jupiter.api.Test;

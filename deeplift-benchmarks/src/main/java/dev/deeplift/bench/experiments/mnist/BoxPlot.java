@@ -1,6 +1,6 @@
 package dev.deeplift.bench.experiments.mnist;
 
-import dev.deeplift.dl4j.plot.Figure;
+import dev.deeplift.plot.Figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,8 +1,8 @@
 package dev.deeplift.bench.experiments.mnist;
 
-import dev.deeplift.dl4j.plot.Figure;
-import dev.deeplift.dl4j.plot.ImageLayout;
-import dev.deeplift.dl4j.plot.Plots;
+import dev.deeplift.plot.Figure;
+import dev.deeplift.plot.ImageLayout;
+import dev.deeplift.plot.Plots;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

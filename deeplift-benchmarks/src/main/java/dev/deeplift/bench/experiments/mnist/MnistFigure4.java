@@ -1,7 +1,7 @@
 package dev.deeplift.bench.experiments.mnist;
 
-import dev.deeplift.dl4j.plot.Figure;
-import dev.deeplift.dl4j.plot.Plots;
+import dev.deeplift.plot.Figure;
+import dev.deeplift.plot.Plots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

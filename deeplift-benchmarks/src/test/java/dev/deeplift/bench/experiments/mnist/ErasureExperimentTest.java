@@ -10,7 +10,7 @@ import com.google.gson.JsonParser;
 import dev.deeplift.core.Rule;
 import dev.deeplift.dl4j.DeepLift;
 import dev.deeplift.dl4j.Methods;
-import dev.deeplift.dl4j.plot.Figure;
+import dev.deeplift.plot.Figure;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

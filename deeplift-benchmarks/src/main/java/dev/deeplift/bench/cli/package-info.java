@@ -1,8 +1,0 @@
-/**
- * The command line, {@link dev.deeplift.bench.cli.DeepLiftCli}: {@code explain} explains a DL4J network saved with
- * {@code ModelSerializer} for inputs from {@code .npy} or {@code .csv} files, writing the scores
- * ({@code .npy}, optionally {@code .csv}), the summation-to-delta check of every example and heatmaps; {@code demo}
- * trains a small CNN on synthetic images and runs {@code explain} on it. {@link dev.deeplift.bench.cli.NpyReader}
- * and {@link dev.deeplift.bench.cli.NpyWriter} read and write NumPy's {@code .npy} files.
- */
-package dev.deeplift.bench.cli;

@@ -1,0 +1,138 @@
+package dev.deeplift.cli;
+
+import dev.deeplift.core.Attribution;
+import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.engine.AttributionResult;
+import dev.deeplift.core.methods.DeepShap;
+import dev.deeplift.core.methods.DeepShapAttribution;
+import dev.deeplift.core.reference.Reference;
+import dev.deeplift.core.reference.ReferenceSet;
+import dev.deeplift.dl4j.DeepLift;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Explains a batch chunk by chunk, so that the progress bar can count chunks: with one reference per example, by
+ * DeepLIFT over chunks of {@code batchSize} examples; with a distribution of R references, by DeepSHAP over chunks
+ * of {@code batchSize / R} examples ({@code batchSize} pairs). Every example's result depends only on that example
+ * (and its references), so chunking changes no result beyond floating-point rounding of the batched products.
+ */
+final class ChunkedAttribution {
+    private final LoadedModel model;
+    private final DeepLift explainer;
+    private final DeepShap shap;
+    private final int batchSize;
+    private final PrintStream err;
+
+    ChunkedAttribution(LoadedModel model, RulePolicy policy, int batchSize, PrintStream err) {
+        this.model = model;
+        this.explainer = model.explainer().withRules(policy).withChunkSize(batchSize);
+        this.shap = DeepShap.of(explainer).withBatchSize(batchSize);
+        this.batchSize = batchSize;
+        this.err = err;
+    }
+
+    /** One result per target file: one for a unit or the predicted unit, one per unit for {@code all}. */
+    List<TargetScores> run(INDArray x, Reference reference, TargetChoice target) {
+        // Binding the reference to the whole input checks it (shape, rows, one-hot content) before any work.
+        ReferenceSet refs = reference.forInput(x);
+        int[] units = target instanceof TargetChoice.All ? IntStream.range(0, (int) model.outputUnits(x)).toArray()
+                : null;
+        boolean distribution = refs.perExample() > 1;
+        int perChunk = distribution ? Math.max(1, batchSize / refs.perExample()) : batchSize;
+        INDArray single = distribution ? null : refs.single();
+        long n = x.size(0);
+        ProgressBar bar = new ProgressBar(err, (int) ((n + perChunk - 1) / perChunk));
+        List<List<Attribution>> parts = new ArrayList<>();
+        try {
+            for (long from = 0; from < n; from += perChunk) {
+                long to = Math.min(n, from + perChunk);
+                INDArray xc = rows(x, from, to, n);
+                List<Attribution> results = distribution ? deepShap(xc, reference, target, units)
+                        : deepLift(xc, single.size(0) == 1 ? single : rows(single, from, to, n), target, units);
+                for (int k = 0; k < results.size(); k++) {
+                    if (parts.size() <= k) {
+                        parts.add(new ArrayList<>());
+                    }
+                    parts.get(k).add(results.get(k));
+                }
+                bar.step();
+            }
+        } finally {
+            bar.abandon();
+        }
+        List<TargetScores> out = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            out.add(merge(parts.get(k), units == null ? "scores" : "scores-target-" + units[k],
+                    units == null ? target.toString() : "unit " + units[k]));
+        }
+        return out;
+    }
+
+    private List<Attribution> deepLift(INDArray x, INDArray ref, TargetChoice target, int[] units) {
+        if (target instanceof TargetChoice.Unit u) {
+            return List.of(explainer.explain(x, ref, u.index()));
+        }
+        if (target instanceof TargetChoice.Predicted) {
+            return List.of(explainer.explainPredicted(x, ref));
+        }
+        return explainer.explainTargets(x, ref, units);
+    }
+
+    private List<Attribution> deepShap(INDArray x, Reference reference, TargetChoice target, int[] units) {
+        if (target instanceof TargetChoice.Unit u) {
+            return List.of(shap.explain(x, reference, u.index()));
+        }
+        if (target instanceof TargetChoice.Predicted) {
+            return List.of(shap.explain(x, reference, predicted(x)));
+        }
+        List<Attribution> out = new ArrayList<>();
+        for (int unit : units) {
+            out.add(shap.explain(x, reference, unit));
+        }
+        return out;
+    }
+
+    /** Each example's largest output; the output activation (softmax, sigmoid) keeps the logits' order. */
+    private int[] predicted(INDArray x) {
+        INDArray out = model.output().apply(x);
+        return Nd4j.argMax(out.reshape(out.size(0), -1), 1).toIntVector();
+    }
+
+    private static TargetScores merge(List<Attribution> parts, String fileStem, String title) {
+        List<INDArray> scores = new ArrayList<>();
+        List<INDArray> deltas = new ArrayList<>();
+        List<int[]> targets = new ArrayList<>();
+        for (Attribution a : parts) {
+            scores.add(a.scores());
+            deltas.add(a.deltas().reshape(a.deltas().length()));
+            targets.add(targetsOf(a));
+        }
+        return new TargetScores(fileStem, title, concat(scores), targets.stream().flatMapToInt(Arrays::stream)
+                .toArray(), concat(deltas));
+    }
+
+    private static int[] targetsOf(Attribution a) {
+        if (a instanceof AttributionResult r) {
+            return r.targets();
+        }
+        if (a instanceof DeepShapAttribution s) {
+            return s.targets();
+        }
+        throw new IllegalStateException("no targets in " + a);
+    }
+
+    private static INDArray concat(List<INDArray> arrays) {
+        return arrays.size() == 1 ? arrays.get(0) : Nd4j.concat(0, arrays.toArray(new INDArray[0]));
+    }
+
+    private static INDArray rows(INDArray a, long from, long to, long n) {
+        return from == 0 && to == n ? a : a.get(NDArrayIndex.interval(from, to));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.deeplift.keras;
+
+/**
+ * A Keras model that DL4J's import refuses (invalid or unsupported configuration), with DL4J's own exception as
+ * the cause. Input/output failures are reported as {@link java.io.UncheckedIOException} instead.
+ */
+public final class KerasImportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An import failure with DL4J's exception as the cause. */
+    public KerasImportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

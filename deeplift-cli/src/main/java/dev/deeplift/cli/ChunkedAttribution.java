@@ -2,9 +2,7 @@ package dev.deeplift.cli;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.RulePolicy;
-import dev.deeplift.core.engine.AttributionResult;
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
 import dev.deeplift.dl4j.DeepLift;
@@ -112,20 +110,10 @@ final class ChunkedAttribution {
         for (Attribution a : parts) {
             scores.add(a.scores());
             deltas.add(a.deltas().reshape(a.deltas().length()));
-            targets.add(targetsOf(a));
+            targets.add(a.targets());
         }
         return new TargetScores(fileStem, title, concat(scores), targets.stream().flatMapToInt(Arrays::stream)
                 .toArray(), concat(deltas));
-    }
-
-    private static int[] targetsOf(Attribution a) {
-        if (a instanceof AttributionResult r) {
-            return r.targets();
-        }
-        if (a instanceof DeepShapAttribution s) {
-            return s.targets();
-        }
-        throw new IllegalStateException("no targets in " + a);
     }
 
     private static INDArray concat(List<INDArray> arrays) {

@@ -1,7 +1,7 @@
 package dev.deeplift.cli;
 
 import dev.deeplift.core.reference.Reference;
-import dev.deeplift.plot.ImageLayout;
+import dev.deeplift.core.Layout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ final class ExplainCommand {
         }
         LoadedModel model = ModelLoader.load(o.model());
         INDArray x = readBatch(o.input(), "input", o.shape(), model.dataType());
-        ImageLayout imageLayout = o.png() ? o.layout().imageLayout(x.shape()) : null;
+        Layout imageLayout = o.png() ? o.layout().imageLayout(x.shape()) : null;
         Reference reference = reference(o, x, model.dataType());
 
         List<TargetScores> results = new ChunkedAttribution(model, o.rule().policy(), o.batchSize(), err)

@@ -20,7 +20,7 @@ import java.util.List;
  * @param png       also draw heatmaps
  */
 record ExplainOptions(Path model, Path input, Path out, long[] shape, ReferenceChoice reference, long seed,
-                      TargetChoice target, RuleChoice rule, int batchSize, InputLayout layout, boolean csv,
+                      TargetChoice target, RuleChoice rule, int batchSize, LayoutOption layout, boolean csv,
                       boolean png) {
     /** Heatmaps are drawn for at most this many examples, so that the picture stays readable. */
     static final int PNG_EXAMPLES = 8;
@@ -75,7 +75,7 @@ record ExplainOptions(Path model, Path input, Path out, long[] shape, ReferenceC
                 Path.of(o.value("--out")), o.given("--shape") ? parseShape(o.value("--shape")) : null,
                 ReferenceChoice.parse(o.value("--reference")), parseLong("--seed", o.value("--seed")),
                 TargetChoice.parse(o.value("--target")), RuleChoice.parse(o.value("--rule")),
-                parsePositiveInt("--batch-size", o.value("--batch-size")), InputLayout.parse(o.value("--layout")),
+                parsePositiveInt("--batch-size", o.value("--batch-size")), LayoutOption.parse(o.value("--layout")),
                 o.flag("--csv"), o.flag("--png"));
     }
 

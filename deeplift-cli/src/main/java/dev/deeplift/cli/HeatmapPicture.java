@@ -1,7 +1,7 @@
 package dev.deeplift.cli;
 
 import dev.deeplift.plot.HeatmapGrid;
-import dev.deeplift.plot.ImageLayout;
+import dev.deeplift.core.Layout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,7 +16,7 @@ final class HeatmapPicture {
     private HeatmapPicture() {
     }
 
-    static void write(List<TargetScores> results, INDArray input, ImageLayout layout, Path file) {
+    static void write(List<TargetScores> results, INDArray input, Layout layout, Path file) {
         HeatmapGrid grid = HeatmapGrid.of(layout);
         for (TargetScores r : results) {
             grid = grid.withColumn(r.title(), r.scores());

@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
-import dev.deeplift.core.engine.AttributionResult;
 import dev.deeplift.core.methods.DeepShap;
 import dev.deeplift.core.reference.Reference;
-import dev.deeplift.core.reference.SequenceLayout;
+import dev.deeplift.core.Layout;
 import dev.deeplift.dl4j.DeepLift;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -107,7 +106,7 @@ class CliExplainTest {
         CliRun run = explain(CliTestModels.save(net, dir.resolve("net.zip")), npy(x, "x.npy"), out);
 
         assertEquals(0, run.code(), run.describe());
-        AttributionResult expected = (AttributionResult) DeepLift.of(net).explainPredicted(x,
+        Attribution expected = (Attribution) DeepLift.of(net).explainPredicted(x,
                 Nd4j.zeros(DataType.FLOAT, 1, CliTestModels.MLP_IN));
         assertEquals(expected.scores(), NpyReader.read(out.resolve("scores.npy")));
         int[] argmax = Nd4j.argMax(net.output(x), 1).toIntVector();
@@ -199,7 +198,7 @@ class CliExplainTest {
         assertEquals(0, run.code(), run.describe());
         assertTrue(run.err().contains("3/3 chunks"), "one example (5 pairs) per chunk: " + run.err());
         DeepShap shap = DeepShap.of(DeepLift.of(net)).withBatchSize(5);
-        Attribution expected = shap.explain(x, Reference.dinucleotideShuffled(5, 9L, SequenceLayout.CHANNELS_FIRST),
+        Attribution expected = shap.explain(x, Reference.dinucleotideShuffled(5, 9L, Layout.NCW),
                 1);
         INDArray scores = NpyReader.read(out.resolve("scores.npy"));
         assertTrue(expected.scores().equalsWithEps(scores, 1e-6), expected.scores() + "\n" + scores);

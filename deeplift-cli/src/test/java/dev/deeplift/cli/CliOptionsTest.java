@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
-import dev.deeplift.core.reference.SequenceLayout;
-import dev.deeplift.plot.ImageLayout;
+import dev.deeplift.core.Layout;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class CliOptionsTest {
         assertInstanceOf(TargetChoice.All.class, o.target());
         assertEquals(RulePolicy.uniform(Rule.REVEAL_CANCEL), o.rule().policy());
         assertEquals(7, o.batchSize());
-        assertEquals(InputLayout.NHWC, o.layout());
+        assertEquals(new LayoutOption(Layout.NHWC), o.layout());
         assertEquals(-3, o.seed());
         assertTrue(o.csv());
         assertFalse(o.png());
@@ -86,7 +85,7 @@ class CliOptionsTest {
         assertValueRefused("shuffled-dna:N needs a count", () -> ReferenceChoice.parse("shuffled-dna:0"));
         assertValueRefused("--rule must be one of rescale|reveal-cancel|gradient|genomics",
                 () -> RuleChoice.parse("deconvnet"));
-        assertValueRefused("--layout must be", () -> InputLayout.parse("CHW"));
+        assertValueRefused("--layout must be", () -> LayoutOption.parse("CHW"));
         assertValueRefused("--batch-size must be a whole number >= 1",
                 () -> ExplainOptions.parse(new String[] {"--model", "m", "--input", "x", "--batch-size", "0"}));
         assertValueRefused("--shape must be sizes >= 1",
@@ -95,14 +94,14 @@ class CliOptionsTest {
 
     @Test
     void layoutsFollowTheInputsShape() {
-        assertEquals(ImageLayout.NCHW, InputLayout.AUTO.imageLayout(new long[] {2, 3, 5, 5}));
-        assertEquals(ImageLayout.NHWC, InputLayout.NHWC.imageLayout(new long[] {2, 5, 5, 3}));
-        assertEquals(SequenceLayout.CHANNELS_FIRST, InputLayout.AUTO.sequenceLayout(new long[] {2, 4, 100}));
-        assertEquals(SequenceLayout.CHANNELS_LAST, InputLayout.AUTO.sequenceLayout(new long[] {2, 100, 4}));
-        assertEquals(SequenceLayout.CHANNELS_LAST, InputLayout.NWC.sequenceLayout(new long[] {2, 100, 20}));
-        assertThrows(CliException.class, () -> InputLayout.AUTO.imageLayout(new long[] {2, 64}));
-        assertThrows(CliException.class, () -> InputLayout.AUTO.sequenceLayout(new long[] {2, 5, 100}));
-        assertThrows(CliException.class, () -> InputLayout.NCW.imageLayout(new long[] {2, 1, 5, 5}));
+        assertEquals(Layout.NCHW, LayoutOption.AUTO.imageLayout(new long[] {2, 3, 5, 5}));
+        assertEquals(Layout.NHWC, new LayoutOption(Layout.NHWC).imageLayout(new long[] {2, 5, 5, 3}));
+        assertEquals(Layout.NCW, LayoutOption.AUTO.sequenceLayout(new long[] {2, 4, 100}));
+        assertEquals(Layout.NWC, LayoutOption.AUTO.sequenceLayout(new long[] {2, 100, 4}));
+        assertEquals(Layout.NWC, new LayoutOption(Layout.NWC).sequenceLayout(new long[] {2, 100, 20}));
+        assertThrows(CliException.class, () -> LayoutOption.AUTO.imageLayout(new long[] {2, 64}));
+        assertThrows(CliException.class, () -> LayoutOption.AUTO.sequenceLayout(new long[] {2, 5, 100}));
+        assertThrows(CliException.class, () -> new LayoutOption(Layout.NCW).imageLayout(new long[] {2, 1, 5, 5}));
     }
 
     private static void assertUsage(String message, String... args) {

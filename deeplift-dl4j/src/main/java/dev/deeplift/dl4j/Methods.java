@@ -3,11 +3,12 @@ package dev.deeplift.dl4j;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.methods.IntegratedGradients;
 import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * The attribution methods to compare DeepLIFT with, one static factory each, all over a {@link MultiLayerNetwork}
- * and all returning {@link dev.deeplift.core.Attribution}s of the same form: scores and multipliers in the input's
+ * The attribution methods to compare DeepLIFT with, one static factory each, for a {@link MultiLayerNetwork} or a
+ * {@link ComputationGraph} alike, all returning {@link dev.deeplift.core.Attribution}s of the same form: scores and multipliers in the input's
  * shape, deltas {@code target(x) − target(x_ref)} at the target's logit (before the output activation), and the
  * summation-to-delta error of every example.
  *
@@ -64,5 +65,30 @@ public final class Methods {
     /** DeepLIFT with one rule for every nonlinearity, e.g. {@link Rule#RESCALE} or {@link Rule#REVEAL_CANCEL}. */
     public static DeepLift deepLift(MultiLayerNetwork net, Rule rule) {
         return DeepLift.of(net).withRule(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** {@link #gradient(MultiLayerNetwork)} for a computation graph. */
+    public static DeepLift gradient(ComputationGraph graph) {
+        return DeepLift.of(graph).withRule(Rule.GRADIENT);
+    }
+
+    /** {@link #gradientTimesInput(MultiLayerNetwork)} for a computation graph. */
+    public static DeepLift gradientTimesInput(ComputationGraph graph) {
+        return gradient(graph);
+    }
+
+    /** {@link #integratedGradients(MultiLayerNetwork, int)} for a computation graph (one input). */
+    public static IntegratedGradients integratedGradients(ComputationGraph graph, int steps) {
+        return IntegratedGradients.of(gradient(graph), steps);
+    }
+
+    /** {@link #guidedBackprop(MultiLayerNetwork)} for a computation graph. */
+    public static DeepLift guidedBackprop(ComputationGraph graph) {
+        return DeepLift.of(graph).withGuidedBackprop();
+    }
+
+    /** {@link #deepLift(MultiLayerNetwork, Rule)} for a computation graph. */
+    public static DeepLift deepLift(ComputationGraph graph, Rule rule) {
+        return DeepLift.of(graph).withRule(Objects.requireNonNull(rule, "rule"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j;
 
+import dev.deeplift.core.Target;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.UnsupportedLayerException;
-import dev.deeplift.core.engine.GraphAttribution;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -166,8 +166,8 @@ class ComputationGraphTest {
         g.getLayer("out").getParam("b").assign(0.0);
         INDArray a = TestNets.row(1, 2);
         INDArray b = Nd4j.createFromArray(new double[][][][] {{{{1, -1}, {2, 0.5}}}});
-        GraphAttribution r = DeepLift.of(g).explain(new INDArray[] {a, b},
-                new INDArray[] {Nd4j.zeros(DataType.DOUBLE, 1, 2), Nd4j.zeros(DataType.DOUBLE, 1, 1, 2, 2)}, 0);
+        Attribution r = DeepLift.of(g).explain(new INDArray[] {a, b},
+                new INDArray[] {Nd4j.zeros(DataType.DOUBLE, 1, 2), Nd4j.zeros(DataType.DOUBLE, 1, 1, 2, 2)}, Target.of(0, 0));
         assertArrayEquals(new double[] {2, 4}, r.scores(0).toDoubleVector(), 1e-12);
         assertArrayEquals(new double[] {3, -3, 6, 1.5}, r.scores(1).reshape(4).toDoubleVector(), 1e-12);
         assertEquals(6 + 7.5, r.deltas().getDouble(0), 1e-12);

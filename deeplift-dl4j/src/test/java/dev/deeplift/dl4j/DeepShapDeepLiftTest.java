@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
 import dev.deeplift.core.reference.Reference;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,7 +48,7 @@ class DeepShapDeepLiftTest {
         INDArray x = TestNets.uniform(dt, 1, 2.0, n, 10);
         INDArray background = TestNets.uniform(dt, 2, 2.0, m, 10);
         int[] targets = {0, 1, 2, 3, 1};
-        DeepShapAttribution a = DeepShap.of(DeepLift.of(net).withRule(rule)).withBatchSize(16)
+        Attribution a = DeepShap.of(DeepLift.of(net).withRule(rule)).withBatchSize(16)
                 .explain(x, Reference.background(background), targets);
 
         INDArray logits = SummationToDeltaTest.logits(net, x);
@@ -96,9 +95,9 @@ class DeepShapDeepLiftTest {
         Reference background = Reference.background(TestNets.uniform(dt, 4, 2.0, 11, 10));
         int[] targets = {3, 2, 1, 0};
         DeepShap shap = DeepShap.of(DeepLift.of(net).withRule(rule));
-        DeepShapAttribution one = shap.withBatchSize(1).explain(x, background, targets);
+        Attribution one = shap.withBatchSize(1).explain(x, background, targets);
         for (int b : new int[] {7, 64}) {
-            DeepShapAttribution other = shap.withBatchSize(b).explain(x, background, targets);
+            Attribution other = shap.withBatchSize(b).explain(x, background, targets);
             String[] names = {"scores", "multipliers", "deltas", "pairDeltas"};
             INDArray[][] pairs = {{one.scores(), other.scores()}, {one.multipliers(), other.multipliers()},
                 {one.deltas(), other.deltas()}, {one.pairDeltas(), other.pairDeltas()}};
@@ -135,7 +134,7 @@ class DeepShapDeepLiftTest {
         for (int r = 0; r < 5; r++) {
             sum.addi(dl.explain(x, background.getRow(r).reshape(1, 10), targets).scores());
         }
-        DeepShapAttribution a = shap.withBatchSize(7).explain(x, Reference.background(background), targets);
+        Attribution a = shap.withBatchSize(7).explain(x, Reference.background(background), targets);
         assertTrue(SummationToDeltaTest.relativeDifference(a.scores(), sum.divi(5)) <= 1e-12);
     }
 
@@ -146,7 +145,7 @@ class DeepShapDeepLiftTest {
                 new double[][] {{0.3, -0.7}});
         INDArray x = TestNets.uniform(DataType.DOUBLE, 1, 2.0, 3, 4);
         INDArray background = TestNets.uniform(DataType.DOUBLE, 2, 2.0, 8, 4);
-        DeepShapAttribution a = DeepShap.of(DeepLift.of(net)).withBatchSize(5)
+        Attribution a = DeepShap.of(DeepLift.of(net)).withBatchSize(5)
                 .explain(x, Reference.background(background), 1);
         INDArray col = Nd4j.createFromArray(new double[][] {{w[0][1], w[1][1], w[2][1], w[3][1]}});
         INDArray expected = x.subRowVector(background.mean(true, 0)).mulRowVector(col);

@@ -7,7 +7,7 @@ import dev.deeplift.core.Explainer;
 import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.genomics.HypotheticalContributions;
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
+import dev.deeplift.core.Attribution;
 import dev.deeplift.core.reference.Reference;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class DeepShapGenomicsTest {
         INDArray x = TestNets.oneHotDna(DataType.DOUBLE, 3, 4, LENGTH);
         Reference shuffled = Reference.dinucleotideShuffled(10, 2024L);
         int[] targets = {0, 1, 2, 1};
-        DeepShapAttribution a = HypotheticalContributions.deepShap(DeepShap.of(explainer).withBatchSize(16), x,
+        Attribution a = HypotheticalContributions.deepShap(DeepShap.of(explainer).withBatchSize(16), x,
                 shuffled, targets);
 
         assertTrue(a.maxPairSummationError() <= 1e-10, "" + a.maxPairSummationError());
@@ -49,7 +49,7 @@ class DeepShapGenomicsTest {
         // Hypothetical scores are not all alike: some base other than the observed one has a non-zero score.
         assertTrue(hyp.sub(projected).amaxNumber().doubleValue() > 1e-3);
 
-        DeepShapAttribution one = HypotheticalContributions.deepShap(DeepShap.of(explainer).withBatchSize(1), x,
+        Attribution one = HypotheticalContributions.deepShap(DeepShap.of(explainer).withBatchSize(1), x,
                 shuffled, targets);
         assertTrue(SummationToDeltaTest.relativeDifference(one.averagedQuantity().orElseThrow(), hyp) <= 1e-12);
         assertTrue(SummationToDeltaTest.relativeDifference(one.scores(), a.scores()) <= 1e-12);

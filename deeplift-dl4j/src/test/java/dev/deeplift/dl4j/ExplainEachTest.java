@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
 import dev.deeplift.core.reference.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +109,7 @@ class ExplainEachTest {
         for (int i = 0; i < 40; i++) {
             targets[i] = i % 3;
         }
-        DeepShapAttribution shap = DeepShap.of(dl).withBatchSize(16).explain(x, Reference.background(background),
+        Attribution shap = DeepShap.of(dl).withBatchSize(16).explain(x, Reference.background(background),
                 targets);
 
         INDArray mean = Nd4j.zeros(DataType.DOUBLE, x.shape());

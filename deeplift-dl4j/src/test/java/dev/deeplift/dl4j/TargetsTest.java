@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
-import dev.deeplift.core.engine.AttributionResult;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class TargetsTest {
 
     @Test
     void predictedClassIsTheArgMaxOfTheOutput() {
-        AttributionResult a = (AttributionResult) DeepLift.of(net).explainPredicted(x, ref);
+        Attribution a = (Attribution) DeepLift.of(net).explainPredicted(x, ref);
         int[] predicted = Nd4j.argMax(net.output(x), 1).toIntVector();
         assertArrayEquals(predicted, a.targets());
         assertTrue(DeepLift.of(net).explain(x, ref, predicted).scores().equalsWithEps(a.scores(), 1e-12));

@@ -88,32 +88,8 @@ final class TestNets {
                     targets);
             INDArray scores = a.scores().reshape(input.shape());
             INDArray multipliers = a.multipliers().reshape(input.shape());
-            return new Attribution() {
-                @Override
-                public INDArray scores() {
-                    return scores;
-                }
-
-                @Override
-                public INDArray multipliers() {
-                    return multipliers;
-                }
-
-                @Override
-                public INDArray deltas() {
-                    return a.deltas();
-                }
-
-                @Override
-                public double maxSummationError() {
-                    return a.maxSummationError();
-                }
-
-                @Override
-                public INDArray summationErrors() {
-                    return a.summationErrors();
-                }
-            };
+            return Attribution.ofScores(java.util.List.of(scores), java.util.List.of(multipliers), a.deltas(),
+                    a.targets(), a.provenance());
         };
     }
 

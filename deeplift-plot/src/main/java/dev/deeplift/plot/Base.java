@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.genomics.Dna;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
@@ -9,7 +10,8 @@ import java.awt.geom.Rectangle2D;
 
 /**
  * A DNA base as a sequence logo draws it: the outline of its letter, stretched to any box, in the usual colour
- * (A green, C blue, G orange, T red). The order of the constants is the channel order of one-hot arrays.
+ * (A green, C blue, G orange, T red). {@link #of} maps a channel of a one-hot array to its base through
+ * {@link Dna#ALPHABET}.
  */
 enum Base {
     A(new Color(0x00, 0x80, 0x00)),
@@ -24,6 +26,11 @@ enum Base {
 
     Base(Color color) {
         this.color = color;
+    }
+
+    /** The base of channel {@code c} of a one-hot DNA array. */
+    static Base of(int channel) {
+        return valueOf(String.valueOf(Dna.base(channel)));
     }
 
     /** The letter's colour. */

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
  * A finished picture: an RGB image that no one can change once made. {@link #image()} hands out copies.
  *
  * <pre>{@code
- * Figure f = Plots.heatmap(scores, ImageLayout.NCHW);
+ * Figure f = Plots.heatmap(scores, Layout.NCHW);
  * f.save(Path.of("heatmap.png"));                      // PNG
  * int rgb = f.rgb(0, 0);                               // 0xRRGGBB of the top-left pixel
  * }</pre>

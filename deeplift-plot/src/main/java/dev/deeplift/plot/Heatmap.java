@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.Attribution;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code scale × scale} screen pixels.
  *
  * <pre>{@code
- * Figure f = Heatmap.of(a.scores(), ImageLayout.NCHW)
+ * Figure f = Heatmap.of(a.scores(), Layout.NCHW)
  *         .withExample(3).withOverlay(x).withScale(8).render();
  * }</pre>
  *
@@ -25,13 +26,13 @@ public final class Heatmap {
     static final int AUTO_SIZE = 224;
 
     private final INDArray scores;
-    private final ImageLayout layout;
+    private final Layout layout;
     private final int example;
     private final INDArray input;
     private final int scale;
     private final double limit;
 
-    private Heatmap(INDArray scores, ImageLayout layout, int example, INDArray input, int scale, double limit) {
+    private Heatmap(INDArray scores, Layout layout, int example, INDArray input, int scale, double limit) {
         this.scores = scores;
         this.layout = layout;
         this.example = example;
@@ -46,7 +47,7 @@ public final class Heatmap {
      *
      * @throws IllegalArgumentException if {@code scores} is null, empty, or not of the layout's rank
      */
-    public static Heatmap of(INDArray scores, ImageLayout layout) {
+    public static Heatmap of(INDArray scores, Layout layout) {
         if (layout == null) {
             throw new IllegalArgumentException("layout is null");
         }
@@ -55,7 +56,7 @@ public final class Heatmap {
     }
 
     /** A heatmap of an attribution's {@link Attribution#scores() scores}. */
-    public static Heatmap of(Attribution attribution, ImageLayout layout) {
+    public static Heatmap of(Attribution attribution, Layout layout) {
         if (attribution == null) {
             throw new IllegalArgumentException("attribution is null");
         }
@@ -134,7 +135,7 @@ public final class Heatmap {
     }
 
     /** The layout of the scores. */
-    public ImageLayout layout() {
+    public Layout layout() {
         return layout;
     }
 

@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.Attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * differ in scale (plain gradients against contributions); {@link #withLimit(double)} sets a shared one.
  *
  * <pre>{@code
- * Figure f = HeatmapGrid.of(ImageLayout.NCHW)
+ * Figure f = HeatmapGrid.of(Layout.NCHW)
  *         .withColumn("Rescale", rescale).withColumn("RevealCancel", revealCancel)
  *         .withOverlay(x).withExamples(0, 1, 2).render();
  * }</pre>
@@ -21,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Immutable: each {@code with} method returns a new grid.
  */
 public final class HeatmapGrid {
-    private final ImageLayout layout;
+    private final Layout layout;
     private final List<String> titles;
     private final List<INDArray> columns;
     private final INDArray input;
@@ -29,7 +30,7 @@ public final class HeatmapGrid {
     private final int scale;
     private final double limit;
 
-    private HeatmapGrid(ImageLayout layout, List<String> titles, List<INDArray> columns, INDArray input,
+    private HeatmapGrid(Layout layout, List<String> titles, List<INDArray> columns, INDArray input,
             int[] examples, int scale, double limit) {
         this.layout = layout;
         this.titles = titles;
@@ -41,7 +42,7 @@ public final class HeatmapGrid {
     }
 
     /** An empty grid of scores in {@code layout}. */
-    public static HeatmapGrid of(ImageLayout layout) {
+    public static HeatmapGrid of(Layout layout) {
         if (layout == null) {
             throw new IllegalArgumentException("layout is null");
         }
@@ -147,9 +148,8 @@ public final class HeatmapGrid {
     /** Refuses a grid too large to draw before its cells are drawn (each cell is an image of its own). */
     private void checkSizeBeforeDrawing(int rows) {
         long[] shape = columns.get(0).shape();
-        int offset = layout.hasBatch() ? 1 : 0;
-        long h = shape[layout.exampleHeightAxis() + offset];
-        long w = shape[layout.exampleWidthAxis() + offset];
+        long h = shape[layout.heightAxis()];
+        long w = shape[layout.widthAxis()];
         long k = scale > 0 ? scale : Heatmap.autoScale((int) Math.min(h, Integer.MAX_VALUE),
                 (int) Math.min(w, Integer.MAX_VALUE));
         Canvas.checkSize(columns.size() * w * k, rows * h * k, "grid");

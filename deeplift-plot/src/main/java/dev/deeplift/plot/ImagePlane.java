@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One example of an image-shaped array reduced to one value per pixel, {@code height × width}, row-major. */
@@ -15,28 +16,28 @@ final class ImagePlane {
     }
 
     /** Scores: the channels of each pixel summed, since a pixel's contribution is that of all its channels. */
-    static ImagePlane channelSum(INDArray a, ImageLayout layout, int example, String what) {
+    static ImagePlane channelSum(INDArray a, Layout layout, int example, String what) {
         return reduce(a, layout, example, what, false);
     }
 
     /** An input image in grey: the mean of each pixel's channels. */
-    static ImagePlane channelMean(INDArray a, ImageLayout layout, int example, String what) {
+    static ImagePlane channelMean(INDArray a, Layout layout, int example, String what) {
         return reduce(a, layout, example, what, true);
     }
 
-    private static ImagePlane reduce(INDArray a, ImageLayout layout, int example, String what, boolean mean) {
+    private static ImagePlane reduce(INDArray a, Layout layout, int example, String what, boolean mean) {
         ExampleValues v = ExampleValues.of(a, layout.hasBatch(), example)
                 .requireFinite(what, ExampleValues.where(layout.hasBatch(), example));
-        int ca = layout.exampleChannelAxis();
-        int h = v.size(layout.exampleHeightAxis());
-        int w = v.size(layout.exampleWidthAxis());
+        int ca = layout.perExample().channelAxis();
+        int h = v.size(layout.perExample().heightAxis());
+        int w = v.size(layout.perExample().widthAxis());
         int channels = ca < 0 ? 1 : v.size(ca);
         int[] position = new int[v.shape().length];
         double[] out = new double[h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                position[layout.exampleHeightAxis()] = y;
-                position[layout.exampleWidthAxis()] = x;
+                position[layout.perExample().heightAxis()] = y;
+                position[layout.perExample().widthAxis()] = x;
                 double sum = 0;
                 for (int c = 0; c < channels; c++) {
                     if (ca >= 0) {

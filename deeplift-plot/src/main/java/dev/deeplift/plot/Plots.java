@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.Attribution;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link SequenceLogo} and {@link Grid}, which these delegate to.
  *
  * <pre>{@code
- * Plots.heatmap(a.scores(), ImageLayout.NCHW).save(Path.of("h.png"));        // a batch of one image
- * Plots.heatmap(a.scores(), x, ImageLayout.NCHW, 3).save(Path.of("h3.png")); // example 3, over the input
- * Plots.grid(ImageLayout.NCHW, List.of("Rescale", "Gradient"), List.of(s1, s2)).save(Path.of("g.png"));
+ * Plots.heatmap(a.scores(), Layout.NCHW).save(Path.of("h.png"));        // a batch of one image
+ * Plots.heatmap(a.scores(), x, Layout.NCHW, 3).save(Path.of("h3.png")); // example 3, over the input
+ * Plots.grid(Layout.NCHW, List.of("Rescale", "Gradient"), List.of(s1, s2)).save(Path.of("g.png"));
  * Plots.sequenceLogo(dna.scores(), 0, 100, 140).save(Path.of("logo.png"));  // example 0, positions 100..139
  * }</pre>
  *
@@ -24,32 +25,32 @@ public final class Plots {
     }
 
     /** A heatmap of image scores holding one image (a batch of one, or a single-image layout). */
-    public static Figure heatmap(INDArray scores, ImageLayout layout) {
+    public static Figure heatmap(INDArray scores, Layout layout) {
         return Heatmap.of(scores, layout).render();
     }
 
     /** A heatmap of example {@code example} of a batch of image scores. */
-    public static Figure heatmap(INDArray scores, ImageLayout layout, int example) {
+    public static Figure heatmap(INDArray scores, Layout layout, int example) {
         return Heatmap.of(scores, layout).withExample(example).render();
     }
 
     /** A heatmap drawn over the input image in grey; {@code input} has the scores' shape. */
-    public static Figure heatmap(INDArray scores, INDArray input, ImageLayout layout) {
+    public static Figure heatmap(INDArray scores, INDArray input, Layout layout) {
         return Heatmap.of(scores, layout).withOverlay(input).render();
     }
 
     /** A heatmap of example {@code example}, drawn over that example of the input in grey. */
-    public static Figure heatmap(INDArray scores, INDArray input, ImageLayout layout, int example) {
+    public static Figure heatmap(INDArray scores, INDArray input, Layout layout, int example) {
         return Heatmap.of(scores, layout).withExample(example).withOverlay(input).render();
     }
 
     /** A heatmap of an attribution's scores, holding one image. */
-    public static Figure heatmap(Attribution attribution, ImageLayout layout) {
+    public static Figure heatmap(Attribution attribution, Layout layout) {
         return Heatmap.of(attribution, layout).render();
     }
 
     /** A heatmap of an attribution's scores, drawn over the input image in grey. */
-    public static Figure heatmap(Attribution attribution, INDArray input, ImageLayout layout) {
+    public static Figure heatmap(Attribution attribution, INDArray input, Layout layout) {
         return Heatmap.of(attribution, layout).withOverlay(input).render();
     }
 
@@ -59,12 +60,12 @@ public final class Plots {
      * @param titles one per method
      * @param scores one per method, all of one shape
      */
-    public static Figure grid(ImageLayout layout, List<String> titles, List<INDArray> scores) {
+    public static Figure grid(Layout layout, List<String> titles, List<INDArray> scores) {
         return heatmapGrid(layout, titles, scores).render();
     }
 
-    /** As {@link #grid(ImageLayout, List, List)}, every heatmap drawn over the input (the scores' shape). */
-    public static Figure grid(ImageLayout layout, List<String> titles, List<INDArray> scores, INDArray input) {
+    /** As {@link #grid(Layout, List, List)}, every heatmap drawn over the input (the scores' shape). */
+    public static Figure grid(Layout layout, List<String> titles, List<INDArray> scores, INDArray input) {
         return heatmapGrid(layout, titles, scores).withOverlay(input).render();
     }
 
@@ -103,7 +104,7 @@ public final class Plots {
         return SequenceLogo.of(attribution).withExample(example).withWindow(start, end).render();
     }
 
-    private static HeatmapGrid heatmapGrid(ImageLayout layout, List<String> titles, List<INDArray> scores) {
+    private static HeatmapGrid heatmapGrid(Layout layout, List<String> titles, List<INDArray> scores) {
         if (titles == null || scores == null || titles.size() != scores.size()) {
             throw new IllegalArgumentException("Give one title per array of scores; got "
                     + (titles == null ? "null" : titles.size()) + " titles and "

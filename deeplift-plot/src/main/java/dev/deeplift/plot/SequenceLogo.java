@@ -1,5 +1,7 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
+import dev.deeplift.core.genomics.Dna;
 import dev.deeplift.core.Attribution;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -16,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * tallest stack above and the deepest below just fill the height.
  *
  * <pre>{@code
- * Figure f = SequenceLogo.of(a.scores(), SequenceLayout.NCL)    // [N, 4, L]
+ * Figure f = SequenceLogo.of(a.scores(), Layout.NCW)    // [N, 4, L]
  *         .withExample(0).withWindow(100, 140).render();       // positions 100..139
  * }</pre>
  *
@@ -33,14 +35,14 @@ public final class SequenceLogo {
     static final int DEFAULT_HEIGHT = 160;
 
     private final INDArray scores;
-    private final SequenceLayout layout;
+    private final Layout layout;
     private final int example;
     private final int start;
     private final int end;
     private final int positionWidth;
     private final int height;
 
-    private SequenceLogo(INDArray scores, SequenceLayout layout, int example, int start, int end,
+    private SequenceLogo(INDArray scores, Layout layout, int example, int start, int end,
             int positionWidth, int height) {
         this.scores = scores;
         this.layout = layout;
@@ -57,23 +59,23 @@ public final class SequenceLogo {
      * @throws IllegalArgumentException if {@code scores} is null, empty, of the wrong rank, or has no channel
      *                                  axis of size 4
      */
-    public static SequenceLogo of(INDArray scores, SequenceLayout layout) {
+    public static SequenceLogo of(INDArray scores, Layout layout) {
         if (layout == null) {
             throw new IllegalArgumentException("layout is null");
         }
         Checks.array(scores, layout.rank(), layout.describe(), "scores");
-        int channelAxis = layout.exampleChannelAxis() + (layout.hasBatch() ? 1 : 0);
-        if (scores.size(channelAxis) != SequenceLayout.CHANNELS) {
+        int channelAxis = layout.channelAxis();
+        if (scores.size(channelAxis) != Dna.BASES) {
             throw new IllegalArgumentException("scores have shape " + Arrays.toString(scores.shape())
                     + " but layout " + layout + " " + layout.describe() + " needs 4 channels (A, C, G, T) on axis "
                     + channelAxis);
         }
-        int length = (int) scores.size(layout.exampleLengthAxis() + (layout.hasBatch() ? 1 : 0));
+        int length = (int) scores.size(layout.widthAxis());
         return new SequenceLogo(scores, layout, Checks.UNSET, 0, length, DEFAULT_POSITION_WIDTH, DEFAULT_HEIGHT);
     }
 
     /**
-     * A logo of one-hot scores whose layout follows from the axis of size 4 ({@link SequenceLayout#detect}).
+     * A logo of one-hot scores whose layout follows from the axis of size 4 ({@link Layout#detectSequence}).
      *
      * @throws IllegalArgumentException also if the layout is ambiguous, e.g. {@code [4, 4]}
      */
@@ -81,7 +83,7 @@ public final class SequenceLogo {
         if (scores == null) {
             throw new IllegalArgumentException("scores is null");
         }
-        return of(scores, SequenceLayout.detect(scores.shape()));
+        return of(scores, Layout.detectSequence(scores.shape(), Dna.BASES));
     }
 
     /** A logo of an attribution's {@link Attribution#scores() scores}, layout detected. */
@@ -126,7 +128,7 @@ public final class SequenceLogo {
 
     /** The number of positions of the sequence. */
     public int length() {
-        return (int) scores.size(layout.exampleLengthAxis() + (layout.hasBatch() ? 1 : 0));
+        return (int) scores.size(layout.widthAxis());
     }
 
     /**
@@ -183,7 +185,7 @@ public final class SequenceLogo {
             if (h <= 0) {
                 continue;
             }
-            Base base = Base.values()[c];
+            Base base = Base.of(c);
             g.setColor(base.color());
             if (position[c] > 0) {
                 up -= h;
@@ -199,16 +201,16 @@ public final class SequenceLogo {
     private double[][] windowScores(int ex) {
         ExampleValues v = ExampleValues.of(scores, layout.hasBatch(), ex);
         int[] at = new int[2];
-        double[][] out = new double[end - start][SequenceLayout.CHANNELS];
+        double[][] out = new double[end - start][Dna.BASES];
         for (int i = 0; i < out.length; i++) {
-            for (int c = 0; c < SequenceLayout.CHANNELS; c++) {
-                at[layout.exampleLengthAxis()] = start + i;
-                at[layout.exampleChannelAxis()] = c;
+            for (int c = 0; c < Dna.BASES; c++) {
+                at[layout.perExample().widthAxis()] = start + i;
+                at[layout.perExample().channelAxis()] = c;
                 double s = v.at(at);
                 if (!Double.isFinite(s)) {
                     throw new IllegalArgumentException("scores have a " + (Double.isNaN(s) ? "NaN" : "infinite")
                             + " value" + ExampleValues.where(layout.hasBatch(), ex) + " at position " + (start + i)
-                            + ", base " + Base.values()[c]);
+                            + ", base " + Base.of(c));
                 }
                 out[i][c] = s;
             }

@@ -4,7 +4,7 @@
  * has the one-line entry points; each returns an immutable {@link dev.deeplift.plot.Figure}.
  *
  * <pre>{@code
- * Plots.heatmap(a.scores(), ImageLayout.NCHW).save(Path.of("h.png"));
+ * Plots.heatmap(a.scores(), Layout.NCHW).save(Path.of("h.png"));
  * Plots.sequenceLogo(a.scores(), 0, 100, 140).save(Path.of("logo.png"));
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import static dev.deeplift.plot.PlotTesting.array;
 import static dev.deeplift.plot.PlotTesting.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,33 +31,33 @@ class PlotBadInputTest {
 
     @Test
     void wrongRankNamesTheShapeAndTheLayout() {
-        assertRefused(() -> Plots.heatmap(array(shape(2, 2), 1, 2, 3, 4), ImageLayout.NCHW), "[2, 2]",
+        assertRefused(() -> Plots.heatmap(array(shape(2, 2), 1, 2, 3, 4), Layout.NCHW), "[2, 2]",
                 "[N, C, H, W]");
-        assertRefused(() -> Plots.heatmap(IMAGE, ImageLayout.HWC), "[2, 1, 2, 2]", "[H, W, C]");
+        assertRefused(() -> Plots.heatmap(IMAGE, Layout.HWC), "[2, 1, 2, 2]", "[H, W, C]");
         assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 1, 1, 4, 5), 0, 0, 2), "[1, 1, 4, 5]");
     }
 
     @Test
     void nullAndEmptyArraysAreRefused() {
-        assertRefused(() -> Plots.heatmap((INDArray) null, ImageLayout.NCHW), "scores is null");
+        assertRefused(() -> Plots.heatmap((INDArray) null, Layout.NCHW), "scores is null");
         assertRefused(() -> Plots.heatmap(IMAGE, null), "layout is null");
-        assertRefused(() -> Plots.heatmap(Nd4j.zeros(DataType.DOUBLE, 0, 1, 2, 2), ImageLayout.NCHW), "empty");
-        assertRefused(() -> Plots.heatmap(Nd4j.zeros(DataType.DOUBLE, 1, 1, 0, 2), ImageLayout.NCHW), "empty");
+        assertRefused(() -> Plots.heatmap(Nd4j.zeros(DataType.DOUBLE, 0, 1, 2, 2), Layout.NCHW), "empty");
+        assertRefused(() -> Plots.heatmap(Nd4j.zeros(DataType.DOUBLE, 1, 1, 0, 2), Layout.NCHW), "empty");
         assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 0, 4), 0, 1), "empty");
-        assertRefused(() -> Heatmap.of(IMAGE, ImageLayout.NCHW).withOverlay(null), "input is null");
+        assertRefused(() -> Heatmap.of(IMAGE, Layout.NCHW).withOverlay(null), "input is null");
     }
 
     @Test
     void nanAndInfinityNameTheExampleAndPosition() {
         INDArray bad = IMAGE.dup();
         bad.putScalar(new long[] {1, 0, 1, 0}, Double.NaN);
-        assertRefused(() -> Plots.heatmap(bad, ImageLayout.NCHW, 1), "scores", "NaN", "example 1", "[0, 1, 0]");
+        assertRefused(() -> Plots.heatmap(bad, Layout.NCHW, 1), "scores", "NaN", "example 1", "[0, 1, 0]");
         // Only the drawn example is read: example 0 is fine.
         // Its top-left score 1 of largest 4 is a quarter of full red.
-        assertEquals(0xFFBFBF, Plots.heatmap(bad, ImageLayout.NCHW, 0).rgb(0, 0));
+        assertEquals(0xFFBFBF, Plots.heatmap(bad, Layout.NCHW, 0).rgb(0, 0));
         INDArray inf = IMAGE.dup();
         inf.putScalar(new long[] {0, 0, 0, 1}, Double.POSITIVE_INFINITY);
-        assertRefused(() -> Plots.heatmap(IMAGE, inf, ImageLayout.NCHW, 0), "input", "infinite", "example 0");
+        assertRefused(() -> Plots.heatmap(IMAGE, inf, Layout.NCHW, 0), "input", "infinite", "example 0");
 
         INDArray dna = DNA.dup();
         dna.putScalar(4, 2, Double.NaN);
@@ -68,9 +69,9 @@ class PlotBadInputTest {
 
     @Test
     void examplesOutOfRangeOrUnchosenAreNamed() {
-        assertRefused(() -> Plots.heatmap(IMAGE, ImageLayout.NCHW, 2), "Example 2", "2 examples");
-        assertRefused(() -> Plots.heatmap(IMAGE, ImageLayout.NCHW, -1), "Example -1");
-        assertRefused(() -> Heatmap.of(array(shape(1, 2, 2), 1, 2, 3, 4), ImageLayout.CHW).withExample(1),
+        assertRefused(() -> Plots.heatmap(IMAGE, Layout.NCHW, 2), "Example 2", "2 examples");
+        assertRefused(() -> Plots.heatmap(IMAGE, Layout.NCHW, -1), "Example -1");
+        assertRefused(() -> Heatmap.of(array(shape(1, 2, 2), 1, 2, 3, 4), Layout.CHW).withExample(1),
                 "no batch axis");
         assertRefused(() -> Plots.sequenceLogo(array(shape(2, 5, 4), new double[40]), 0, 5), "2 examples",
                 "withExample");
@@ -87,23 +88,23 @@ class PlotBadInputTest {
 
     @Test
     void sequenceShapesWithoutAClearChannelAxisAreRefused() {
-        assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 4, 4), 0, 4), "ambiguous", "LC or CL");
-        assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 5, 3), 0, 3), "no axis of size 4");
-        assertRefused(() -> SequenceLogo.of(Nd4j.zeros(DataType.DOUBLE, 5, 3), SequenceLayout.CL), "4 channels");
+        assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 4, 4), 0, 4), "ambiguous", "WC or CW");
+        assertRefused(() -> Plots.sequenceLogo(Nd4j.zeros(DataType.DOUBLE, 5, 3), 0, 3), "no axis of 4 channels");
+        assertRefused(() -> SequenceLogo.of(Nd4j.zeros(DataType.DOUBLE, 5, 3), Layout.CW), "4 channels");
         // An explicit layout settles the ambiguous case.
         assertEquals(2 * SequenceLogo.PADDING + 4 * SequenceLogo.DEFAULT_POSITION_WIDTH,
-                SequenceLogo.of(Nd4j.zeros(DataType.DOUBLE, 4, 4), SequenceLayout.CL).render().width());
+                SequenceLogo.of(Nd4j.zeros(DataType.DOUBLE, 4, 4), Layout.CW).render().width());
     }
 
     @Test
     void overlaysOfAnotherShapeAreRefused() {
-        assertRefused(() -> Plots.heatmap(IMAGE, array(shape(1, 1, 2, 2), 1, 2, 3, 4), ImageLayout.NCHW, 0),
+        assertRefused(() -> Plots.heatmap(IMAGE, array(shape(1, 1, 2, 2), 1, 2, 3, 4), Layout.NCHW, 0),
                 "input", "[1, 1, 2, 2]", "[2, 1, 2, 2]");
     }
 
     @Test
     void badSizesAndLimitsAreRefused() {
-        Heatmap h = Heatmap.of(IMAGE, ImageLayout.NCHW).withExample(0);
+        Heatmap h = Heatmap.of(IMAGE, Layout.NCHW).withExample(0);
         assertRefused(() -> h.withScale(0), "scale");
         assertRefused(() -> h.withLimit(0), "limit");
         assertRefused(() -> h.withLimit(Double.NaN), "limit");
@@ -111,6 +112,6 @@ class PlotBadInputTest {
         assertRefused(() -> h.withScale(100_000).render(), "pixels");
         assertRefused(() -> SequenceLogo.of(DNA).withPositionWidth(0), "position width");
         assertRefused(() -> SequenceLogo.of(DNA).withHeight(-5), "height");
-        assertRefused(() -> Heatmap.of(Nd4j.create(DataType.BOOL, 1, 2), ImageLayout.HW), "BOOL");
+        assertRefused(() -> Heatmap.of(Nd4j.create(DataType.BOOL, 1, 2), Layout.HW), "BOOL");
     }
 }

@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import static dev.deeplift.plot.PlotTesting.array;
 import static dev.deeplift.plot.PlotTesting.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Figures: PNG files, immutability, headless drawing, and attributions as input. */
 class PlotFigureTest {
@@ -33,7 +35,7 @@ class PlotFigureTest {
 
     @Test
     void savingWritesAPngThatImageIoReadsBackPixelForPixel() throws IOException {
-        Figure f = Heatmap.of(SCORES, ImageLayout.NCHW).withScale(7).render();
+        Figure f = Heatmap.of(SCORES, Layout.NCHW).withScale(7).render();
         Path file = dir.resolve("h.png");
         assertEquals(file, f.save(file));
         byte[] bytes = Files.readAllBytes(file);
@@ -53,20 +55,20 @@ class PlotFigureTest {
         Path logo = Plots.sequenceLogo(array(shape(5, 4), new double[20]), 0, 5).save(dir.resolve("logo.png"));
         assertEquals(2 * SequenceLogo.PADDING + 5 * SequenceLogo.DEFAULT_POSITION_WIDTH,
                 ImageIO.read(logo.toFile()).getWidth());
-        Figure grid = Grid.of(1).with("one", Plots.heatmap(SCORES, ImageLayout.NCHW)).render();
+        Figure grid = Grid.of(1).with("one", Plots.heatmap(SCORES, Layout.NCHW)).render();
         assertEquals(grid.height(), ImageIO.read(grid.save(dir.resolve("grid.png")).toFile()).getHeight());
     }
 
     @Test
     void anUnwritablePathFailsWithTheFileInTheMessage() {
         Path missing = dir.resolve("no-such-dir").resolve("h.png");
-        var e = assertThrows(UncheckedIOException.class, () -> Plots.heatmap(SCORES, ImageLayout.NCHW).save(missing));
+        var e = assertThrows(UncheckedIOException.class, () -> Plots.heatmap(SCORES, Layout.NCHW).save(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 
     @Test
     void aFigureCannotBeChangedThroughItsImages() {
-        Figure f = Heatmap.of(SCORES, ImageLayout.NCHW).withScale(1).render();
+        Figure f = Heatmap.of(SCORES, Layout.NCHW).withScale(1).render();
         BufferedImage copy = f.image();
         copy.setRGB(0, 0, 0x00FF00);
         assertEquals(0xFF0000, f.rgb(0, 0));
@@ -83,42 +85,25 @@ class PlotFigureTest {
     @Test
     void drawingNeedsNoDisplay() {
         assertTrue(GraphicsEnvironment.isHeadless());
-        Figure f = Grid.of(2).with("heatmap", Plots.heatmap(SCORES, ImageLayout.NCHW))
+        Figure f = Grid.of(2).with("heatmap", Plots.heatmap(SCORES, Layout.NCHW))
                 .with("logo", Plots.sequenceLogo(array(shape(1, 4), 1, 0, 0, 0), 0, 1)).render();
         assertTrue(f.width() > 0 && f.height() > 0);
     }
 
     @Test
     void anAttributionIsDrawnFromItsScores() {
-        Attribution a = new ScoresOnly(SCORES);
-        PlotTesting.assertSamePixels(Plots.heatmap(SCORES, ImageLayout.NCHW), Plots.heatmap(a, ImageLayout.NCHW));
+        Attribution a = scoresOnly(SCORES);
+        PlotTesting.assertSamePixels(Plots.heatmap(SCORES, Layout.NCHW), Plots.heatmap(a, Layout.NCHW));
         INDArray dna = array(shape(2, 4, 3), new double[24]).putScalar(new long[] {1, 2, 1}, 1.5);
-        Attribution genomic = new ScoresOnly(dna);
+        Attribution genomic = scoresOnly(dna);
         PlotTesting.assertSamePixels(Plots.sequenceLogo(dna, 1, 0, 3), Plots.sequenceLogo(genomic, 1, 0, 3));
-        PlotTesting.assertSamePixels(HeatmapGrid.of(ImageLayout.NCHW).withColumn("s", SCORES).render(),
-                HeatmapGrid.of(ImageLayout.NCHW).withColumn("s", a).render());
+        PlotTesting.assertSamePixels(HeatmapGrid.of(Layout.NCHW).withColumn("s", SCORES).render(),
+                HeatmapGrid.of(Layout.NCHW).withColumn("s", a).render());
     }
 
-    /** An attribution that only has scores: enough for pictures. */
-    private record ScoresOnly(INDArray scores) implements Attribution {
-        @Override
-        public INDArray multipliers() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public INDArray deltas() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double maxSummationError() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public INDArray summationErrors() {
-            throw new UnsupportedOperationException();
-        }
+    /** An attribution whose scores are the given array (multipliers equal, deltas their sums). */
+    private static Attribution scoresOnly(INDArray scores) {
+        INDArray deltas = scores.reshape(scores.size(0), -1).sum(1);
+        return Attribution.of(scores, Nd4j.onesLike(scores), deltas, new int[(int) scores.size(0)], "fixed");
     }
 }

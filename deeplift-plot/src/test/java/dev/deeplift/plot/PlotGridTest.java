@@ -1,5 +1,6 @@
 package dev.deeplift.plot;
 
+import dev.deeplift.core.Layout;
 import static dev.deeplift.plot.PlotTesting.array;
 import static dev.deeplift.plot.PlotTesting.count;
 import static dev.deeplift.plot.PlotTesting.shape;
@@ -24,7 +25,7 @@ class PlotGridTest {
 
     @Test
     void aHeatmapGridHasARowPerExampleAndAColumnPerMethodInOrder() {
-        Figure f = HeatmapGrid.of(ImageLayout.NCHW).withColumn("Rescale", SCORES)
+        Figure f = HeatmapGrid.of(Layout.NCHW).withColumn("Rescale", SCORES)
                 .withColumn("Negated", SCORES.neg()).withScale(CELL / 2).render();
         int band = Grid.titleHeight();
         assertEquals(2 * CELL + 3 * Grid.GAP, f.width());
@@ -40,11 +41,11 @@ class PlotGridTest {
 
     @Test
     void titlesDrawDarkPixelsInTheBandAboveEachCellAndEmptyTitlesNone() {
-        Figure titled = Plots.grid(ImageLayout.NCHW, List.of("Rescale", "Gradient"), List.of(SCORES, SCORES));
+        Figure titled = Plots.grid(Layout.NCHW, List.of("Rescale", "Gradient"), List.of(SCORES, SCORES));
         // The same cells without titles (a heatmap grid of a batch would still title them "#0", "#1", ...).
         Grid plain = Grid.of(2);
         for (int example = 0; example < 3; example++) {
-            Figure cell = Plots.heatmap(SCORES, ImageLayout.NCHW, example);
+            Figure cell = Plots.heatmap(SCORES, Layout.NCHW, example);
             plain = plain.with("", cell).with(null, cell);
         }
         Figure untitled = plain.render();
@@ -68,8 +69,8 @@ class PlotGridTest {
 
     @Test
     void aGridOfAnyFiguresIsSizedByTheLargestAndCentresTheOthers() {
-        Figure big = Heatmap.of(array(shape(1, 1), 1), ImageLayout.HW).withScale(40).render();
-        Figure small = Heatmap.of(array(shape(1, 1), -1), ImageLayout.HW).withScale(10).render();
+        Figure big = Heatmap.of(array(shape(1, 1), 1), Layout.HW).withScale(40).render();
+        Figure small = Heatmap.of(array(shape(1, 1), -1), Layout.HW).withScale(10).render();
         Figure f = Grid.of(2).with("big", big).with("small", small).with("third", small).render();
         int band = Grid.titleHeight();
         assertEquals(2 * 40 + 3 * Grid.GAP, f.width());
@@ -86,7 +87,7 @@ class PlotGridTest {
 
     @Test
     void chosenExamplesGiveOneRowEachInTheirOrder() {
-        Figure f = HeatmapGrid.of(ImageLayout.NCHW).withColumn("s", SCORES).withExamples(1, 0).withScale(CELL / 2)
+        Figure f = HeatmapGrid.of(Layout.NCHW).withColumn("s", SCORES).withExamples(1, 0).withScale(CELL / 2)
                 .render();
         int band = Grid.titleHeight();
         assertEquals(2 * (band + CELL) + 3 * Grid.GAP, f.height());
@@ -96,18 +97,18 @@ class PlotGridTest {
 
     @Test
     void badGridsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> HeatmapGrid.of(ImageLayout.NCHW).render());
+        assertThrows(IllegalArgumentException.class, () -> HeatmapGrid.of(Layout.NCHW).render());
         assertThrows(IllegalArgumentException.class, () -> Grid.of(0));
         assertThrows(IllegalArgumentException.class, () -> Grid.of(2).render());
-        var e = assertThrows(IllegalArgumentException.class, () -> HeatmapGrid.of(ImageLayout.NCHW)
+        var e = assertThrows(IllegalArgumentException.class, () -> HeatmapGrid.of(Layout.NCHW)
                 .withColumn("a", SCORES).withColumn("b", array(shape(3, 1, 2, 1), 0, 0, 0, 0, 0, 0)));
         assertTrue(e.getMessage().contains("\"b\"") && e.getMessage().contains("[3, 1, 2, 2]"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> HeatmapGrid.of(ImageLayout.NCHW).withColumn("a", SCORES).withExamples(3));
+                () -> HeatmapGrid.of(Layout.NCHW).withColumn("a", SCORES).withExamples(3));
         assertThrows(IllegalArgumentException.class,
-                () -> Plots.grid(ImageLayout.NCHW, List.of("only one title"), List.of(SCORES, SCORES)));
+                () -> Plots.grid(Layout.NCHW, List.of("only one title"), List.of(SCORES, SCORES)));
         assertThrows(IllegalArgumentException.class,
-                () -> HeatmapGrid.of(ImageLayout.NCHW).withColumn("a", SCORES).withScale(10_000).render());
+                () -> HeatmapGrid.of(Layout.NCHW).withColumn("a", SCORES).withScale(10_000).render());
     }
 
     private static int cellX(int col) {

@@ -7,6 +7,8 @@ import static dev.deeplift.plot.PlotTesting.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deeplift.core.Layout;
+import dev.deeplift.core.genomics.Dna;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -69,12 +71,12 @@ class PlotSequenceLogoTest {
         INDArray cl = A_UP_T_DOWN.transpose().dup('c');
         INDArray batchNlc = Nd4j.concat(0, Nd4j.zeros(DataType.DOUBLE, 1, 3, 4), A_UP_T_DOWN.reshape(1, 3, 4));
         INDArray batchNcl = batchNlc.permute(0, 2, 1).dup('c');
-        assertEquals(SequenceLayout.CL, SequenceLayout.detect(cl.shape()));
-        assertEquals(SequenceLayout.NCL, SequenceLayout.detect(batchNcl.shape()));
+        assertEquals(Layout.CW, Layout.detectSequence(cl.shape(), Dna.BASES));
+        assertEquals(Layout.NCW, Layout.detectSequence(batchNcl.shape(), Dna.BASES));
         assertSamePixels(lc, Plots.sequenceLogo(cl, 0, 3));
         assertSamePixels(lc, Plots.sequenceLogo(batchNlc, 1, 0, 3));
         assertSamePixels(lc, Plots.sequenceLogo(batchNcl, 1, 0, 3));
-        assertSamePixels(lc, SequenceLogo.of(batchNcl.permute(0, 2, 1), SequenceLayout.NLC).withExample(1).render());
+        assertSamePixels(lc, SequenceLogo.of(batchNcl.permute(0, 2, 1), Layout.NWC).withExample(1).render());
     }
 
     @Test

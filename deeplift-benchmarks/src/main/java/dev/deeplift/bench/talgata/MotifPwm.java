@@ -1,5 +1,6 @@
 package dev.deeplift.bench.talgata;
 
+import dev.deeplift.core.genomics.Dna;
 import dev.deeplift.core.genomics.OneHot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class MotifPwm {
 
     private static double[] parseRow(String name, int lineNumber, String line) {
         String[] fields = line.split("\\s+");
-        if (fields.length != OneHot.ALPHABET.length()) {
+        if (fields.length != Dna.BASES) {
             throw new IllegalArgumentException("Motif " + name + ", line " + lineNumber + ": expected 4 numbers "
                     + "(A C G T), got \"" + line + "\"");
         }
@@ -115,7 +116,7 @@ public final class MotifPwm {
     }
 
     private static double[] checkedRow(String name, int position, double[] row) {
-        if (row == null || row.length != OneHot.ALPHABET.length()) {
+        if (row == null || row.length != Dna.BASES) {
             throw new IllegalArgumentException("Motif " + name + ", position " + position
                     + ": expected 4 probabilities (A C G T)");
         }
@@ -156,7 +157,7 @@ public final class MotifPwm {
     /** {@code [w][4]}: {@code ln(p·(1 − 0.001) + 0.001/4) − ln(background)} per position and base. */
     public double[][] logOdds(double[] background) {
         double[] bg = checkedBackground(background);
-        double[][] lo = new double[probabilities.length][OneHot.ALPHABET.length()];
+        double[][] lo = new double[probabilities.length][Dna.BASES];
         for (int k = 0; k < lo.length; k++) {
             for (int c = 0; c < bg.length; c++) {
                 double smoothed = probabilities[k][c] * (1 - PSEUDOCOUNT) + PSEUDOCOUNT / 4;
@@ -183,7 +184,7 @@ public final class MotifPwm {
         Objects.requireNonNull(oneHot, "oneHot");
         boolean single = oneHot.rank() == 2;
         INDArray batch = single ? oneHot.reshape(1, oneHot.size(0), oneHot.size(1)) : oneHot;
-        if (batch.rank() != 3 || batch.size(2) != OneHot.ALPHABET.length()) {
+        if (batch.rank() != 3 || batch.size(2) != Dna.BASES) {
             throw new IllegalArgumentException("Expected one-hot [L, 4] or [N, L, 4], got "
                     + Arrays.toString(oneHot.shape()));
         }
@@ -221,7 +222,7 @@ public final class MotifPwm {
 
     private static double[] checkedBackground(double[] background) {
         Objects.requireNonNull(background, "background");
-        if (background.length != OneHot.ALPHABET.length()) {
+        if (background.length != Dna.BASES) {
             throw new IllegalArgumentException("The background needs 4 probabilities (A C G T), got "
                     + background.length);
         }

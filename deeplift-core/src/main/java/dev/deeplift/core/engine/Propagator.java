@@ -31,6 +31,11 @@ public final class Propagator {
         this.separable = !split;
     }
 
+    /** The graph this propagator runs. */
+    public NodeGraph graph() {
+        return graph;
+    }
+
     /**
      * Activations of every node.
      *
@@ -113,7 +118,12 @@ public final class Propagator {
      * @param seed       multipliers on that node's output, {@code [N, ...]}; a one-hot row selects one unit
      */
     public List<INDArray> backward(ForwardPass pass, int outputNode, INDArray seed) {
-        List<Multipliers> at = backwardTo(pass, outputNode, seed, graph.inputIndices());
+        return backward(pass, outputNode, seed, null);
+    }
+
+    /** {@link #backward(ForwardPass, int, INDArray)}, recording each node's conservation error if asked. */
+    List<INDArray> backward(ForwardPass pass, int outputNode, INDArray seed, ConservationRecorder recorder) {
+        List<Multipliers> at = backwardTo(pass, outputNode, seed, graph.inputIndices(), recorder);
         List<INDArray> result = new ArrayList<>();
         for (int k = 0; k < at.size(); k++) {
             PairActivations a = pass.activations(graph.inputIndices().get(k));
@@ -129,6 +139,12 @@ public final class Propagator {
      * computed.
      */
     public List<Multipliers> backwardTo(ForwardPass pass, int outputNode, INDArray seed, List<Integer> nodes) {
+        return backwardTo(pass, outputNode, seed, nodes, null);
+    }
+
+    /** {@link #backwardTo(ForwardPass, int, INDArray, List)}, recording each node's conservation error if asked. */
+    List<Multipliers> backwardTo(ForwardPass pass, int outputNode, INDArray seed, List<Integer> nodes,
+                                 ConservationRecorder recorder) {
         Multipliers[] acc = new Multipliers[graph.size()];
         Multipliers[] kept = new Multipliers[graph.size()];
         boolean[] wanted = new boolean[graph.size()];
@@ -150,6 +166,9 @@ public final class Propagator {
             acc[i] = null;
             List<PairActivations> ins = gather(pass, e.inputs());
             List<Multipliers> back = e.node().backward(m, ins, pass.activations(i), plan.context(i));
+            if (recorder != null) {
+                recorder.record(i, m, pass.activations(i), back, ins);
+            }
             for (int j = 0; j < e.inputs().length; j++) {
                 int src = e.inputs()[j];
                 acc[src] = acc[src] == null ? back.get(j) : acc[src].add(back.get(j));

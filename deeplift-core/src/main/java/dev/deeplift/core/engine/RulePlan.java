@@ -44,12 +44,13 @@ public final class RulePlan {
 
     private static RulePlan create(NodeGraph graph, RulePolicy policy, MaxPoolMode maxPoolMode, double epsilon,
                                    NonlinearRule variant) {
+        checkNamedLayers(graph, policy);
         int n = graph.size();
         boolean pureGradient = policy.isPureGradient();
         Rule[] rules = new Rule[n];
         for (int i = 0; i < n; i++) {
             rules[i] = graph.entry(i).node().kind() == LayerKind.NONLINEARITY
-                    ? policy.ruleFor(feedingKind(graph, i))
+                    ? policy.ruleFor(graph.entry(i).layer(), feedingKind(graph, i))
                     : policy.defaultRule();
         }
         boolean[] needsSplit = new boolean[n];
@@ -81,6 +82,24 @@ public final class RulePlan {
             case FLOAT -> 1e-5;
             default -> 1e-2;
         };
+    }
+
+    /** Refuses a policy that names a layer the graph lacks, or one without a nonlinearity to apply the rule to. */
+    private static void checkNamedLayers(NodeGraph graph, RulePolicy policy) {
+        java.util.Set<String> withNonlinearity = new java.util.LinkedHashSet<>();
+        for (NodeGraph.Entry e : graph.entries()) {
+            if (e.layer() != null && e.node().kind() == LayerKind.NONLINEARITY) {
+                withNonlinearity.add(e.layer());
+            }
+        }
+        for (String layer : policy.namedLayers()) {
+            if (!withNonlinearity.contains(layer)) {
+                throw new IllegalArgumentException("The rule policy names layer \"" + layer + "\", "
+                        + (graph.layers().contains(layer) ? "which has no nonlinearity of its own (its activation is "
+                        + "the identity, or it is the output layer, scored before its activation)"
+                        : "which the network does not have") + "; layers with a nonlinearity: " + withNonlinearity);
+            }
+        }
     }
 
     /** The context of node {@code index}. */

@@ -1,10 +1,10 @@
 package dev.deeplift.core.genomics;
 
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
+import dev.deeplift.core.Attribution;
 import dev.deeplift.core.methods.PairQuantity;
 import dev.deeplift.core.reference.Reference;
-import dev.deeplift.core.reference.SequenceLayout;
+import dev.deeplift.core.Layout;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * Attribution a = deepLift.explain(onehot, ref, 0);                              // [N, L, 4]
  * INDArray hyp = HypotheticalContributions.of(a.multipliers(), ref);
- * DeepShapAttribution s = HypotheticalContributions.deepShap(DeepShap.of(deepLift), onehot,
+ * Attribution s = HypotheticalContributions.deepShap(DeepShap.of(deepLift), onehot,
  *         Reference.dinucleotideShuffled(20, 7L), targets);
  * INDArray meanHyp = s.averagedQuantity().orElseThrow();                          // [N, L, 4]
  * INDArray projected = HypotheticalContributions.project(meanHyp, onehot);
@@ -43,9 +43,9 @@ public final class HypotheticalContributions {
     private HypotheticalContributions() {
     }
 
-    /** {@link #of(INDArray, INDArray, SequenceLayout)} for channels-last sequences {@code [N, L, K]}. */
+    /** {@link #of(INDArray, INDArray, Layout)} for channels-last sequences {@code [N, L, K]}. */
     public static INDArray of(INDArray multipliers, INDArray reference) {
-        return of(multipliers, reference, SequenceLayout.CHANNELS_LAST);
+        return of(multipliers, reference, Layout.NWC);
     }
 
     /**
@@ -57,8 +57,11 @@ public final class HypotheticalContributions {
      * @param layout      where the alphabet is
      * @return the multipliers' shape and data type
      */
-    public static INDArray of(INDArray multipliers, INDArray reference, SequenceLayout layout) {
+    public static INDArray of(INDArray multipliers, INDArray reference, Layout layout) {
         Objects.requireNonNull(layout, "layout");
+        if (layout != Layout.NWC && layout != Layout.NCW) {
+            throw new IllegalArgumentException("layout must be a sequence batch, NWC or NCW; got " + layout);
+        }
         checkSequences(multipliers, "multipliers");
         if (reference == null) {
             throw new IllegalArgumentException("reference is null");
@@ -99,29 +102,29 @@ public final class HypotheticalContributions {
      * The hypothetical contributions of every (example, reference) pair, from the pair's multipliers and reference:
      * for {@link DeepShap#explain(INDArray, Reference, int[], PairQuantity)}.
      */
-    public static PairQuantity perPair(SequenceLayout layout) {
+    public static PairQuantity perPair(Layout layout) {
         Objects.requireNonNull(layout, "layout");
         return (inputs, references, pairs) -> of(pairs.multipliers(), references, layout);
     }
 
-    /** {@link #deepShap(DeepShap, INDArray, Reference, int[], SequenceLayout)} for channels-last sequences. */
-    public static DeepShapAttribution deepShap(DeepShap shap, INDArray oneHot, Reference reference, int[] targets) {
-        return deepShap(shap, oneHot, reference, targets, SequenceLayout.CHANNELS_LAST);
+    /** {@link #deepShap(DeepShap, INDArray, Reference, int[], Layout)} for channels-last sequences. */
+    public static Attribution deepShap(DeepShap shap, INDArray oneHot, Reference reference, int[] targets) {
+        return deepShap(shap, oneHot, reference, targets, Layout.NWC);
     }
 
     /**
      * DeepSHAP with hypothetical contributions averaged over the same pairs, batched the same way: the result's
-     * {@link DeepShapAttribution#averagedQuantity()} is the mean over each example's references of the pairs'
+     * {@link Attribution#averagedQuantity()} is the mean over each example's references of the pairs'
      * hypothetical contributions, the input's shape.
      *
      * @param shap      DeepSHAP over an explainer of the one-hot input
      * @param oneHot    {@code [N, L, K]} or {@code [N, K, L]}
-     * @param reference e.g. {@link Reference#dinucleotideShuffled(int, long, SequenceLayout)}
+     * @param reference e.g. {@link Reference#dinucleotideShuffled(int, long, Layout)}
      * @param targets   one output unit per example
      * @param layout    where the alphabet is
      */
-    public static DeepShapAttribution deepShap(DeepShap shap, INDArray oneHot, Reference reference, int[] targets,
-                                               SequenceLayout layout) {
+    public static Attribution deepShap(DeepShap shap, INDArray oneHot, Reference reference, int[] targets,
+                                               Layout layout) {
         Objects.requireNonNull(shap, "shap");
         checkSequences(oneHot, "oneHot");
         return shap.explain(oneHot, reference, targets, perPair(layout));

@@ -14,21 +14,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * ones. {@code N} and every other character become an all-zero row, which decodes to {@code N}.
  */
 public final class OneHot {
-    /** The channel order: column {@code c} of an encoding is base {@code ALPHABET.charAt(c)}. */
-    public static final String ALPHABET = "ACGT";
-
     private OneHot() {
     }
 
     /** The channel of a base: 0..3 for A, C, G, T (either case), −1 for any other character. */
     public static int index(char base) {
-        return ALPHABET.indexOf(Character.toUpperCase(base));
+        return Dna.index(base);
     }
 
     /** One sequence as {@code [L, 4]} in the given numeric data type. */
     public static INDArray encode(String sequence, DataType dataType) {
         Objects.requireNonNull(sequence, "sequence");
-        return encode(List.of(sequence), dataType).reshape(sequence.length(), ALPHABET.length());
+        return encode(List.of(sequence), dataType).reshape(sequence.length(), Dna.BASES);
     }
 
     /**
@@ -50,7 +47,7 @@ public final class OneHot {
         if (length == 0) {
             throw new IllegalArgumentException("Sequence 0 is empty");
         }
-        double[] values = new double[n * length * ALPHABET.length()];
+        double[] values = new double[n * length * Dna.BASES];
         for (int i = 0; i < n; i++) {
             String s = sequences.get(i);
             if (s.length() != length) {
@@ -60,11 +57,11 @@ public final class OneHot {
             for (int p = 0; p < length; p++) {
                 int c = index(s.charAt(p));
                 if (c >= 0) {
-                    values[(i * length + p) * ALPHABET.length() + c] = 1.0;
+                    values[(i * length + p) * Dna.BASES + c] = 1.0;
                 }
             }
         }
-        return Nd4j.createFromArray(values).reshape('c', new long[] {n, length, ALPHABET.length()}).castTo(dataType);
+        return Nd4j.createFromArray(values).reshape('c', new long[] {n, length, Dna.BASES}).castTo(dataType);
     }
 
     /**
@@ -74,10 +71,10 @@ public final class OneHot {
      */
     public static String decode(INDArray oneHot) {
         Objects.requireNonNull(oneHot, "oneHot");
-        if (oneHot.rank() != 2 || oneHot.size(1) != ALPHABET.length()) {
+        if (oneHot.rank() != 2 || oneHot.size(1) != Dna.BASES) {
             throw new IllegalArgumentException("Expected [L, 4], got " + Arrays.toString(oneHot.shape()));
         }
-        return decodeAll(oneHot.reshape(1, oneHot.size(0), ALPHABET.length())).get(0);
+        return decodeAll(oneHot.reshape(1, oneHot.size(0), Dna.BASES)).get(0);
     }
 
     /**
@@ -87,7 +84,7 @@ public final class OneHot {
      */
     public static List<String> decodeAll(INDArray oneHot) {
         Objects.requireNonNull(oneHot, "oneHot");
-        if (oneHot.rank() != 3 || oneHot.size(2) != ALPHABET.length()) {
+        if (oneHot.rank() != 3 || oneHot.size(2) != Dna.BASES) {
             throw new IllegalArgumentException("Expected [N, L, 4], got " + Arrays.toString(oneHot.shape()));
         }
         int n = (int) oneHot.size(0);
@@ -97,7 +94,7 @@ public final class OneHot {
         for (int i = 0; i < n; i++) {
             StringBuilder s = new StringBuilder(length);
             for (int p = 0; p < length; p++) {
-                s.append(base(values, (i * length + p) * ALPHABET.length(), i, p));
+                s.append(base(values, (i * length + p) * Dna.BASES, i, p));
             }
             out.add(s.toString());
         }
@@ -106,7 +103,7 @@ public final class OneHot {
 
     private static char base(double[] values, int offset, int sequence, int position) {
         int hot = -1;
-        for (int c = 0; c < ALPHABET.length(); c++) {
+        for (int c = 0; c < Dna.BASES; c++) {
             double v = values[offset + c];
             if (v == 1.0 && hot < 0) {
                 hot = c;
@@ -115,6 +112,6 @@ public final class OneHot {
                         + " is not one-hot: " + Arrays.toString(Arrays.copyOfRange(values, offset, offset + 4)));
             }
         }
-        return hot < 0 ? 'N' : ALPHABET.charAt(hot);
+        return hot < 0 ? 'N' : Dna.base(hot);
     }
 }

@@ -18,8 +18,9 @@ public final class NodeGraph {
      * @param name   unique name, e.g. the DL4J layer's name and index
      * @param node   the node, or an {@link InputNode} for a graph input
      * @param inputs indices (into {@link #entries()}) of the nodes feeding it
+     * @param layer  the name of the layer or vertex the node belongs to (several nodes may share it), or null
      */
-    public record Entry(String name, RuleNode node, int[] inputs) {
+    public record Entry(String name, RuleNode node, int[] inputs, String layer) {
     }
 
     private final List<Entry> entries;
@@ -45,6 +46,17 @@ public final class NodeGraph {
         for (int i = 0; i < entries.size(); i++) {
             byName.put(entries.get(i).name(), i);
         }
+    }
+
+    /** The layer names the nodes belong to, in order of first appearance. */
+    public java.util.Set<String> layers() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            if (e.layer() != null) {
+                names.add(e.layer());
+            }
+        }
+        return names;
     }
 
     /** The index of the node with that name, or -1. */

@@ -24,6 +24,16 @@ public final class NodeGraphBuilder {
     private final Map<String, Integer> byName = new HashMap<>();
     private final List<Integer> inputs = new ArrayList<>();
     private final Map<String, Integer> outputs = new LinkedHashMap<>();
+    private String layer;
+
+    /**
+     * Labels the nodes added from now on as belonging to a layer (e.g. a DL4J layer's name), so that a
+     * {@link dev.deeplift.core.RulePolicy} can choose rules by layer name; null for none.
+     */
+    public NodeGraphBuilder inLayer(String layerName) {
+        this.layer = layerName;
+        return this;
+    }
 
     /** Adds a graph input. */
     public NodeGraphBuilder addInput(String name, InputNode node) {
@@ -86,7 +96,7 @@ public final class NodeGraphBuilder {
             throw new IllegalArgumentException("Duplicate node name '" + name + "'");
         }
         int idx = entries.size();
-        entries.add(new NodeGraph.Entry(name, node, in));
+        entries.add(new NodeGraph.Entry(name, node, in, layer));
         byName.put(name, idx);
         return idx;
     }

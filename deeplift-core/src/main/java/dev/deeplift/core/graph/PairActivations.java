@@ -1,5 +1,6 @@
 package dev.deeplift.core.graph;
 
+import dev.deeplift.core.rules.Ratios;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,8 +21,9 @@ public final class PairActivations {
     private INDArray deltaPlus;
     private INDArray deltaMinus;
     private final boolean explicitSplit;
-    private double inputScale = Double.NaN;
-    private double referenceScale = Double.NaN;
+    /** Per-example magnitudes, kept as Java arrays so that a cached value never outlives its workspace. */
+    private double[] inputScale;
+    private double[] referenceScale;
 
     private PairActivations(INDArray input, INDArray reference, INDArray plus, INDArray minus) {
         this.input = input;
@@ -66,18 +68,21 @@ public final class PairActivations {
         return reference.size(0) == 1 && input.size(0) != 1;
     }
 
-    /** {@code max |input|}, computed once per input side (pairs made by {@link #sharingInput} share it). */
-    public double inputScale() {
-        if (Double.isNaN(inputScale)) {
-            inputScale = input.amaxNumber().doubleValue();
+    /**
+     * {@code max|input_i|} per example {@code i}, computed once per input side (pairs made by {@link #sharingInput}
+     * share it): what the tiny-divisor test of the nonlinear rules compares differences with.
+     */
+    public double[] inputScale() {
+        if (inputScale == null) {
+            inputScale = Ratios.rowMagnitudes(input);
         }
         return inputScale;
     }
 
-    /** {@code max |reference|}, computed once. */
-    public double referenceScale() {
-        if (Double.isNaN(referenceScale)) {
-            referenceScale = reference.amaxNumber().doubleValue();
+    /** {@code max|reference_i|} per example, or one value for a shared {@code [1, ...]} reference; computed once. */
+    public double[] referenceScale() {
+        if (referenceScale == null) {
+            referenceScale = Ratios.rowMagnitudes(reference);
         }
         return referenceScale;
     }

@@ -3,7 +3,9 @@ package dev.deeplift.core.methods;
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
 import dev.deeplift.core.engine.Batches;
+import dev.deeplift.core.Provenance;
 import dev.deeplift.core.engine.SummationCheck;
+import dev.deeplift.core.engine.Validator;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>{@code
  * DeepShap shap = DeepShap.of(DeepLift.of(net));                               // any Explainer
- * DeepShapAttribution a = shap.explain(x, Reference.background(samples), 3);    // R = samples.size(0)
- * DeepShapAttribution g = shap.withBatchSize(64).explain(dna, Reference.dinucleotideShuffled(20, 7L), targets);
+ * Attribution a = shap.explain(x, Reference.background(samples), 3);    // R = samples.size(0)
+ * Attribution g = shap.withBatchSize(64).explain(dna, Reference.dinucleotideShuffled(20, 7L), targets);
  * }</pre>
  *
  * <p>Work is batched by pairs: the explainer sees at most {@link #batchSize(DataType)} pairs at a time, and
@@ -85,8 +87,8 @@ public final class DeepShap implements Explainer {
     }
 
     /** Contributions to one target unit for every example, averaged over its references. */
-    public DeepShapAttribution explain(INDArray input, Reference reference, int target) {
-        checkInput(input);
+    public Attribution explain(INDArray input, Reference reference, int target) {
+        Validator.batch(input, "input", "example");
         int[] targets = new int[Math.toIntExact(input.size(0))];
         Arrays.fill(targets, target);
         return explain(input, reference, targets, null);
@@ -99,7 +101,7 @@ public final class DeepShap implements Explainer {
      * @param reference one reference or a distribution per example
      * @param targets   one output unit per example
      */
-    public DeepShapAttribution explain(INDArray input, Reference reference, int[] targets) {
+    public Attribution explain(INDArray input, Reference reference, int[] targets) {
         return explain(input, reference, targets, null);
     }
 
@@ -110,7 +112,7 @@ public final class DeepShap implements Explainer {
      * @param reference the input's shape, or {@code [1, ...]} for one reference shared by every example
      */
     @Override
-    public DeepShapAttribution explain(INDArray input, INDArray reference, int[] targets) {
+    public Attribution explain(INDArray input, INDArray reference, int[] targets) {
         if (reference == null) {
             throw new IllegalArgumentException("reference is null");
         }
@@ -121,17 +123,17 @@ public final class DeepShap implements Explainer {
      * Contributions to a target per example averaged over its references, and the mean of a per-pair quantity.
      *
      * @param quantity computed for every batch of pairs and averaged like the scores
-     *                 ({@link DeepShapAttribution#averagedQuantity()}); null for none
+     *                 ({@link Attribution#averagedQuantity()}); null for none
      * @throws IllegalArgumentException if the input, reference or targets are invalid, or the explainer refuses a
      *                                  batch (the message then names the pairs and examples)
      */
-    public DeepShapAttribution explain(INDArray input, Reference reference, int[] targets, PairQuantity quantity) {
-        checkInput(input);
+    public Attribution explain(INDArray input, Reference reference, int[] targets, PairQuantity quantity) {
+        Validator.batch(input, "input", "example");
         if (reference == null) {
             throw new IllegalArgumentException("reference is null");
         }
         long n = input.size(0);
-        int[] t = checkTargets(targets, n);
+        int[] t = Validator.targets(targets, n, -1);
         ReferenceSet refs = reference.forInput(input);
         int r = refs.perExample();
         if (refs.examples() != n || r < 1) {
@@ -150,6 +152,12 @@ public final class DeepShap implements Explainer {
         // adds every example's pairs to its sums in reference order.
         boolean byReference = refs.shared() && r > 1 && n >= Math.min(batch, MIN_EXAMPLES_BY_REFERENCE);
         Sums sums = new Sums(input.shape(), r, quantity, byReference);
+        if (refs.shared()) {
+            // Every sample of a shared background is checked before the first batch, named by its own index.
+            for (int k = 0; k < r; k++) {
+                checkBackgroundSample(PairChunk.checkedReference(refs, k), input, k);
+            }
+        }
         if (byReference) {
             List<INDArray> background = new ArrayList<>();
             for (int k = 0; k < r; k++) {
@@ -175,12 +183,16 @@ public final class DeepShap implements Explainer {
         for (int i = 0; i < n; i++) {
             meanDeltas[i] /= r;
         }
-        return DeepShapAttribution.of(sums.scores.mean(resultType), sums.multipliers.mean(resultType),
+        Provenance inner = sums.provenance;
+        Provenance p = Provenance.of("DeepSHAP", inner == null ? null : inner.rules(),
+                inner == null ? null : inner.maxPoolMode(), reference.toString(), resultType,
+                inner == null ? null : inner.model(), r + " references per example, each explained by "
+                        + (inner == null ? explainer.toString() : inner.describeMethod()));
+        return Attribution.averaged(sums.scores.mean(resultType), sums.multipliers.mean(resultType),
                 Nd4j.createFromArray(meanDeltas).castTo(resultType),
                 Nd4j.create(sums.pairDeltas, new long[] {n, r}, 'c').castTo(resultType),
                 Nd4j.create(sums.pairErrors, new long[] {n, r}, 'c').castTo(resultType),
-                sums.averaged == null ? null : sums.averaged.mean(resultType), t,
-                "DeepSHAP over " + explainer + ", " + r + " references per example");
+                sums.averaged == null ? null : sums.averaged.mean(resultType), t, p);
     }
 
     private Attribution explainBatch(PairChunk chunk, long from, long to, int r) {
@@ -226,6 +238,14 @@ public final class DeepShap implements Explainer {
         return a;
     }
 
+    /** A shared background sample: the input's feature shape, floating-point, finite; named by its index. */
+    private static void checkBackgroundSample(INDArray sample, INDArray input, int k) {
+        String what = "background sample " + k;
+        Validator.sameFeatures(sample, input, what);
+        Validator.floatingPoint(sample, what);
+        Validator.finite(sample, what, "row");
+    }
+
     /** Copies one value per pair into {@code into[firstPair + j·stride]}. */
     private static void copy(INDArray values, double[] into, long firstPair, long stride) {
         double[] v = values.dup('c').data().asDouble();
@@ -241,48 +261,6 @@ public final class DeepShap implements Explainer {
         }
     }
 
-    private static void checkInput(INDArray input) {
-        if (input == null) {
-            throw new IllegalArgumentException("input is null");
-        }
-        if (input.rank() < 2) {
-            throw new IllegalArgumentException("input has shape " + Arrays.toString(input.shape())
-                    + "; a batch [N, ...] of rank 2 or more is required");
-        }
-        if (input.size(0) == 0) {
-            throw new IllegalArgumentException("input is an empty batch");
-        }
-        if (!input.dataType().isFPType()) {
-            throw new IllegalArgumentException("input has data type " + input.dataType()
-                    + "; a floating-point array is required");
-        }
-        // 0·v is 0 for finite v and NaN for NaN or ±Inf, so the row sums flag bad examples without overflow.
-        INDArray flags = input.reshape(input.size(0), -1).mul(0.0).sum(1);
-        if (Double.isNaN(flags.sumNumber().doubleValue())) {
-            for (long i = 0; i < flags.length(); i++) {
-                if (Double.isNaN(flags.getDouble(i))) {
-                    throw new IllegalArgumentException("input has a NaN or infinite value in example " + i);
-                }
-            }
-        }
-    }
-
-    private static int[] checkTargets(int[] targets, long n) {
-        if (targets == null) {
-            throw new IllegalArgumentException("targets is null");
-        }
-        if (targets.length != n) {
-            throw new IllegalArgumentException("Got " + targets.length + " targets for " + n
-                    + " examples: give one target per example");
-        }
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] < 0) {
-                throw new IllegalArgumentException("Target " + targets[i] + " of example " + i + " is negative");
-            }
-        }
-        return targets.clone();
-    }
-
     /** The running sums of one call: per-example accumulators and one delta and error per pair. */
     private static final class Sums {
         private final PairAccumulator scores;
@@ -292,6 +270,7 @@ public final class DeepShap implements Explainer {
         private final double[] pairDeltas;
         private final double[] pairErrors;
         private DataType resultType;
+        private Provenance provenance;
 
         Sums(long[] shape, int r, PairQuantity quantity, boolean byReference) {
             this.scores = new PairAccumulator(shape, r, byReference);
@@ -305,6 +284,7 @@ public final class DeepShap implements Explainer {
         /** Adds the attribution of pairs {@code firstPair, firstPair + stride, ...}. */
         void add(PairChunk chunk, long firstPair, long stride, Attribution a) {
             resultType = a.scores().dataType();
+            provenance = a.provenance();
             scores.add(firstPair, stride, a.scores());
             multipliers.add(firstPair, stride, a.multipliers());
             copy(a.deltas(), pairDeltas, firstPair, stride);

@@ -2,8 +2,10 @@ package dev.deeplift.core.methods;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
-import dev.deeplift.core.engine.AttributionResult;
+import dev.deeplift.core.Provenance;
+import dev.deeplift.core.engine.Validator;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,7 +89,16 @@ public final class IntegratedGradients implements Explainer {
      */
     @Override
     public Attribution explain(INDArray input, INDArray reference, int[] targets) {
-        checkArguments(input, reference, targets);
+        Validator.batch(input, "input", "example");
+        Validator.shapeOfBatch(reference, "reference");
+        Validator.sameFeatures(reference, input, "reference");
+        if (reference.size(0) != input.size(0) && reference.size(0) != 1) {
+            throw new IllegalArgumentException("reference has shape " + Arrays.toString(reference.shape())
+                    + " but must have the input's shape " + Arrays.toString(input.shape())
+                    + " or a leading dimension of 1");
+        }
+        Validator.finite(reference, "reference", "example");
+        Validator.targets(targets, input.size(0), -1);
         int n = (int) input.size(0);
         // A [1, ...] reference stays one row even for one example: its steps still share it.
         boolean shared = reference.size(0) == 1;
@@ -95,23 +106,34 @@ public final class IntegratedGradients implements Explainer {
         INDArray flatRef = ref.reshape(ref.size(0), input.length() / n);
         INDArray flatX = input.reshape(n, input.length() / n);
         INDArray flatDelta = shared ? flatX.subRowVector(flatRef) : flatX.sub(flatRef);
-        INDArray deltas = deltas(input, ref, shared, targets);
+        Deltas whole = deltas(input, ref, shared, targets);
         INDArray multipliers = averageGradient(input.shape(), flatRef, flatDelta, ref, shared, targets);
-        return AttributionResult.of(multipliers, flatDelta.reshape(input.shape()).castTo(multipliers.dataType()),
-                deltas, targets, "integrated gradients (" + steps + " steps, midpoint rule)");
+        Provenance inner = whole.provenance();
+        Provenance p = Provenance.of("integrated gradients", null, null, shared ? "one shared row" : "one per example",
+                multipliers.dataType(), inner.model(), steps + " steps, midpoint rule, gradients by "
+                        + inner.describeMethod());
+        return Attribution.of(List.of(multipliers),
+                List.of(flatDelta.reshape(input.shape()).castTo(multipliers.dataType())), whole.values(), targets, p);
     }
 
-    /** {@code target(x) − target(x_ref)} per example, {@code [N]}, from the explainer over the input itself. */
-    private INDArray deltas(INDArray x, INDArray ref, boolean shared, int[] targets) {
+    /** {@code [N]} deltas {@code target(x) − target(x_ref)}, and the provenance of the explainer that gave them. */
+    private record Deltas(INDArray values, Provenance provenance) {
+    }
+
+    /** The deltas per example, from the explainer over the input itself. */
+    private Deltas deltas(INDArray x, INDArray ref, boolean shared, int[] targets) {
         int n = (int) x.size(0);
         INDArray deltas = null;
+        Provenance provenance = null;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             INDArray rows = x.get(NDArrayIndex.interval(from, to));
             INDArray refRows = shared ? ref : ref.get(NDArrayIndex.interval(from, to));
             INDArray d;
             try {
-                d = gradients.explain(rows, refRows, Arrays.copyOfRange(targets, from, to)).deltas();
+                Attribution a = gradients.explain(rows, refRows, Arrays.copyOfRange(targets, from, to));
+                d = a.deltas();
+                provenance = a.provenance();
             } catch (IllegalArgumentException e) {
                 // The explainer numbers examples within the chunk; say which of the caller's examples they are.
                 throw new IllegalArgumentException("Integrated gradients, examples " + from + ".." + (to - 1)
@@ -122,7 +144,7 @@ public final class IntegratedGradients implements Explainer {
             }
             deltas.get(NDArrayIndex.interval(from, to)).assign(d.reshape(to - from));
         }
-        return deltas;
+        return new Deltas(deltas, provenance);
     }
 
     /**
@@ -187,33 +209,6 @@ public final class IntegratedGradients implements Explainer {
         long[] s = shape.clone();
         s[0] = rows;
         return s;
-    }
-
-    private static void checkArguments(INDArray input, INDArray reference, int[] targets) {
-        if (input == null || reference == null || targets == null) {
-            throw new IllegalArgumentException((input == null ? "input" : reference == null ? "reference"
-                    : "targets") + " is null");
-        }
-        if (input.rank() < 2 || input.size(0) == 0) {
-            throw new IllegalArgumentException("input must be a non-empty batch [N, ...], got shape "
-                    + Arrays.toString(input.shape()));
-        }
-        if (!input.dataType().isFPType() || !reference.dataType().isFPType()) {
-            throw new IllegalArgumentException("input and reference must be floating-point, got "
-                    + input.dataType() + " and " + reference.dataType());
-        }
-        long[] xs = input.shape();
-        long[] rs = reference.shape();
-        boolean sameFeatures = rs.length == xs.length
-                && Arrays.equals(Arrays.copyOfRange(rs, 1, rs.length), Arrays.copyOfRange(xs, 1, xs.length));
-        if (!sameFeatures || (rs[0] != xs[0] && rs[0] != 1)) {
-            throw new IllegalArgumentException("reference has shape " + Arrays.toString(rs)
-                    + " but must have the input's shape " + Arrays.toString(xs) + " or a leading dimension of 1");
-        }
-        if (targets.length != xs[0]) {
-            throw new IllegalArgumentException("Got " + targets.length + " targets for " + xs[0]
-                    + " examples: give one target per example");
-        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>{@code
  * PairQuantity gradientTimesReference = (inputs, refs, pairs) -> pairs.multipliers().mul(refs);
- * DeepShapAttribution a = DeepShap.of(explainer).explain(x, Reference.background(b), 0, gradientTimesReference);
+ * Attribution a = DeepShap.of(explainer).explain(x, Reference.background(b), 0, gradientTimesReference);
  * INDArray mean = a.averagedQuantity().orElseThrow();
  * }</pre>
  */

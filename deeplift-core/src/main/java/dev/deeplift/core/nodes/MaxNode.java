@@ -53,7 +53,7 @@ public abstract class MaxNode extends UnaryNode {
         if (dy.minNumber().doubleValue() < 0) {
             credit.addi(route(in.broadcastReference(), Transforms.min(dy, 0.0, true).muli(m)));
         }
-        double scale = in.inputScale() + in.referenceScale();
+        double[] scale = Ratios.sum(in.inputScale(), in.referenceScale());
         return Multipliers.symmetric(Ratios.safeRatio(credit, in.delta(), scale, context.epsilon(), () -> route(x, m)));
     }
 }

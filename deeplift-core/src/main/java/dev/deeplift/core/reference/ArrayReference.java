@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,8 +26,8 @@ final class ArrayReference implements Reference {
 
     @Override
     public ReferenceSet forInput(INDArray input) {
-        ShapeChecks.batch(input, "The input");
-        ShapeChecks.sameFeatures(references, input, name + ": the reference");
+        Validator.shapeOfBatch(input, "The input");
+        Validator.sameFeatures(references, input, name + ": the reference");
         long n = input.size(0);
         long rows = references.size(0);
         boolean fits = perExampleOnly ? rows == n : rows == n || rows == 1;
@@ -36,7 +37,7 @@ final class ArrayReference implements Reference {
                     + (perExampleOnly ? "" : "one shared reference [1, ...] or ") + "one reference per example ["
                     + n + ", ...]");
         }
-        return new FixedReferenceSet(ShapeChecks.castLike(references, input), n);
+        return new FixedReferenceSet(Validator.castTo(references, input.dataType()), n);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
 import dev.deeplift.core.engine.Batches;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,9 +19,9 @@ final class BackgroundReference implements Reference {
 
     @Override
     public ReferenceSet forInput(INDArray input) {
-        ShapeChecks.batch(input, "The input");
-        ShapeChecks.sameFeatures(samples, input, "Reference.background: the samples");
-        INDArray cast = ShapeChecks.castLike(samples, input);
+        Validator.shapeOfBatch(input, "The input");
+        Validator.sameFeatures(samples, input, "Reference.background: the samples");
+        INDArray cast = Validator.castTo(samples, input.dataType());
         long n = input.size(0);
         return new ReferenceSet() {
             @Override
@@ -40,7 +41,7 @@ final class BackgroundReference implements Reference {
 
             @Override
             public INDArray get(long example, int from, int to) {
-                ShapeChecks.range(this, example, from, to);
+                Validator.referenceRange(examples(), perExample(), example, from, to);
                 return Batches.rows(cast, from, to);
             }
         };

@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,7 +14,7 @@ final class ConstantReference implements Reference {
 
     @Override
     public ReferenceSet forInput(INDArray input) {
-        ShapeChecks.batch(input, "The input");
+        Validator.shapeOfBatch(input, "The input");
         long[] shape = input.shape().clone();
         shape[0] = 1;
         INDArray ref = Nd4j.zeros(input.dataType(), shape);

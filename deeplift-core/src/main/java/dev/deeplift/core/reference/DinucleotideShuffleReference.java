@@ -1,5 +1,7 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
+import dev.deeplift.core.Layout;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
@@ -15,23 +17,27 @@ final class DinucleotideShuffleReference implements Reference {
 
     private final int count;
     private final long seed;
-    private final SequenceLayout layout;
+    private final Layout layout;
 
-    DinucleotideShuffleReference(int count, long seed, SequenceLayout layout) {
+    DinucleotideShuffleReference(int count, long seed, Layout layout) {
         if (count < 1) {
             throw new IllegalArgumentException(WHO + ": count must be at least 1, got " + count);
         }
         this.count = count;
         this.seed = seed;
         this.layout = Objects.requireNonNull(layout, "layout");
+        if (layout != Layout.NWC && layout != Layout.NCW) {
+            throw new IllegalArgumentException("Reference.dinucleotideShuffled: the layout must be a sequence batch, "
+                    + "NWC or NCW; got " + layout + " " + layout.describe());
+        }
     }
 
     @Override
     public ReferenceSet forInput(INDArray input) {
-        ShapeChecks.batch(input, "The input");
+        Validator.shapeOfBatch(input, "The input");
         if (input.rank() != 3) {
             throw new IllegalArgumentException(WHO + ": the input has shape " + Arrays.toString(input.shape())
-                    + "; one-hot sequences " + (layout == SequenceLayout.CHANNELS_LAST ? "[N, L, K]" : "[N, K, L]")
+                    + "; one-hot sequences " + (layout == Layout.NWC ? "[N, L, K]" : "[N, K, L]")
                     + " are required (layout " + layout + ")");
         }
         long n = input.size(0);
@@ -58,7 +64,7 @@ final class DinucleotideShuffleReference implements Reference {
 
             @Override
             public INDArray get(long example, int from, int to) {
-                ShapeChecks.range(this, example, from, to);
+                Validator.referenceRange(examples(), perExample(), example, from, to);
                 int[] tokens = OneHotTokens.decode(input, example, layout, WHO);
                 long content = contentHash(tokens);
                 int size = tokens.length * alphabet;

@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
 import dev.deeplift.core.engine.Batches;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,7 +31,7 @@ final class FixedReferenceSet implements ReferenceSet {
 
     @Override
     public INDArray get(long example, int from, int to) {
-        ShapeChecks.range(this, example, from, to);
+        Validator.referenceRange(examples(), perExample(), example, from, to);
         return shared() ? references : Batches.rows(references, example, example + 1);
     }
 

@@ -1,5 +1,7 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.engine.Batches;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,24 +14,28 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class GaussianBlurReference implements Reference {
     private final double sigma;
-    private final ImageLayout layout;
+    private final Layout layout;
 
-    GaussianBlurReference(double sigma, ImageLayout layout) {
+    GaussianBlurReference(double sigma, Layout layout) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("Reference.gaussianBlur: sigma must be positive and finite, got "
                     + sigma);
         }
         this.sigma = sigma;
         this.layout = Objects.requireNonNull(layout, "layout");
+        if (layout != Layout.NCHW && layout != Layout.NHWC) {
+            throw new IllegalArgumentException("Reference.gaussianBlur: the layout must be an image batch, NCHW or "
+                    + "NHWC; got " + layout + " " + layout.describe());
+        }
     }
 
     @Override
     public ReferenceSet forInput(INDArray input) {
-        ShapeChecks.batch(input, "The input");
+        Validator.shapeOfBatch(input, "The input");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("Reference.gaussianBlur: the input has shape "
                     + Arrays.toString(input.shape()) + "; images "
-                    + (layout == ImageLayout.CHANNELS_FIRST ? "[N, C, H, W]" : "[N, H, W, C]") + " are required");
+                    + (layout == Layout.NCHW ? "[N, C, H, W]" : "[N, H, W, C]") + " are required");
         }
         long n = input.size(0);
         return new ReferenceSet() {
@@ -50,7 +56,7 @@ final class GaussianBlurReference implements Reference {
 
             @Override
             public INDArray get(long example, int from, int to) {
-                ShapeChecks.range(this, example, from, to);
+                Validator.referenceRange(examples(), perExample(), example, from, to);
                 return blur(Batches.rows(input, example, example + 1));
             }
 
@@ -72,12 +78,12 @@ final class GaussianBlurReference implements Reference {
         GaussianKernel alongH = new GaussianKernel(sigma, h);
         GaussianKernel alongW = new GaussianKernel(sigma, w);
         // Strides of a c-order image: NCHW has (H: w, W: 1) within a channel, NHWC has (H: w·c, W: c).
-        int strideH = layout == ImageLayout.CHANNELS_FIRST ? w : w * c;
-        int strideW = layout == ImageLayout.CHANNELS_FIRST ? 1 : c;
+        int strideH = layout == Layout.NCHW ? w : w * c;
+        int strideW = layout == Layout.NCHW ? 1 : c;
         int image = h * w * c;
         for (int base = 0; base < data.length; base += image) {
             for (int ch = 0; ch < c; ch++) {
-                int origin = base + (layout == ImageLayout.CHANNELS_FIRST ? ch * h * w : ch);
+                int origin = base + (layout == Layout.NCHW ? ch * h * w : ch);
                 for (int y = 0; y < h; y++) {
                     alongW.blur(data, tmp, origin + y * strideH, strideW);
                 }

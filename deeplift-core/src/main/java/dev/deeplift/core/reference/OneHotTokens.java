@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.Layout;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -20,10 +21,10 @@ final class OneHotTokens {
      *
      * @throws IllegalArgumentException naming the example and position if a position is not one-hot or all zero
      */
-    static int[] decode(INDArray batch, long example, SequenceLayout layout, String who) {
+    static int[] decode(INDArray batch, long example, Layout layout, String who) {
         double[][] m = batch.get(NDArrayIndex.point(example), NDArrayIndex.all(), NDArrayIndex.all())
                 .toDoubleMatrix();
-        boolean last = layout == SequenceLayout.CHANNELS_LAST;
+        boolean last = layout == Layout.NWC;
         int length = last ? m.length : m[0].length;
         int alphabet = last ? m[0].length : m.length;
         int[] tokens = new int[length];
@@ -54,11 +55,11 @@ final class OneHotTokens {
     }
 
     /** Writes the one-hot encoding of {@code tokens} ({@code L × K} values, c order of the layout) at {@code offset}. */
-    static void encode(int[] tokens, int alphabet, SequenceLayout layout, double[] out, int offset) {
+    static void encode(int[] tokens, int alphabet, Layout layout, double[] out, int offset) {
         int length = tokens.length;
         for (int p = 0; p < length; p++) {
             if (tokens[p] != NONE) {
-                int idx = layout == SequenceLayout.CHANNELS_LAST ? p * alphabet + tokens[p] : tokens[p] * length + p;
+                int idx = layout == Layout.NWC ? p * alphabet + tokens[p] : tokens[p] * length + p;
                 out[offset + idx] = 1.0;
             }
         }

@@ -1,5 +1,7 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.engine.Validator;
+import dev.deeplift.core.Layout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * INDArray mean = Reference.mean(trainingSet).forInput(x).single();      // [1, ...], one shared reference
  * Attribution a = deepLift.explain(x, mean, 3);
- * DeepShapAttribution s = DeepShap.of(deepLift).explain(x, Reference.background(samples), 3);
- * DeepShapAttribution g = DeepShap.of(deepLift).explain(dna, Reference.dinucleotideShuffled(20, 7L), 0);
+ * Attribution s = DeepShap.of(deepLift).explain(x, Reference.background(samples), 3);
+ * Attribution g = DeepShap.of(deepLift).explain(dna, Reference.dinucleotideShuffled(20, 7L), 0);
  * }</pre>
  *
  * <p>A custom reference implements {@link #forInput}; it must make the references of example {@code i} depend only
@@ -51,7 +53,7 @@ public interface Reference {
      * @param dataset {@code [M, ...]} with the input's feature shape, {@code M ≥ 1}
      */
     static Reference mean(INDArray dataset) {
-        ShapeChecks.batch(dataset, "Reference.mean: the dataset");
+        Validator.batch(dataset, "Reference.mean: the dataset", "row");
         return new ArrayReference(dataset.mean(true, 0), false, "Reference.mean");
     }
 
@@ -60,13 +62,13 @@ public interface Reference {
      * {@code i} (the {@link dev.deeplift.core.Explainer} convention).
      */
     static Reference of(INDArray reference) {
-        ShapeChecks.batch(reference, "Reference.of: the reference");
+        Validator.batch(reference, "Reference.of: the reference", "row");
         return new ArrayReference(reference.dup(), false, "Reference.of");
     }
 
     /** One reference per example: {@code [N, ...]}, exactly as many rows as the input has examples. */
     static Reference perExample(INDArray references) {
-        ShapeChecks.batch(references, "Reference.perExample: the references");
+        Validator.batch(references, "Reference.perExample: the references", "row");
         return new ArrayReference(references.dup(), true, "Reference.perExample");
     }
 
@@ -79,7 +81,7 @@ public interface Reference {
      * @param sigma  the standard deviation in pixels, {@code > 0}
      * @param layout where the channels are: {@code [N, C, H, W]} or {@code [N, H, W, C]}
      */
-    static Reference gaussianBlur(double sigma, ImageLayout layout) {
+    static Reference gaussianBlur(double sigma, Layout layout) {
         return new GaussianBlurReference(sigma, layout);
     }
 
@@ -90,16 +92,16 @@ public interface Reference {
      * @param samples {@code [M, ...]} with the input's feature shape, {@code M ≥ 1}
      */
     static Reference background(INDArray samples) {
-        ShapeChecks.batch(samples, "Reference.background: the samples");
+        Validator.batch(samples, "Reference.background: the samples", "sample");
         return new BackgroundReference(samples.dup());
     }
 
     /**
      * A distribution of {@code count} dinucleotide-shuffled copies of each one-hot sequence {@code [N, L, K]}
-     * (channels last). See {@link #dinucleotideShuffled(int, long, SequenceLayout)}.
+     * (channels last). See {@link #dinucleotideShuffled(int, long, Layout)}.
      */
     static Reference dinucleotideShuffled(int count, long seed) {
-        return dinucleotideShuffled(count, seed, SequenceLayout.CHANNELS_LAST);
+        return dinucleotideShuffled(count, seed, Layout.NWC);
     }
 
     /**
@@ -119,7 +121,7 @@ public interface Reference {
      * @param layout {@code [N, L, K]} or {@code [N, K, L]}; any alphabet size K works, 4 for DNA
      * @throws IllegalArgumentException from {@link #forInput} if a position holds anything but a single 1 or all 0
      */
-    static Reference dinucleotideShuffled(int count, long seed, SequenceLayout layout) {
+    static Reference dinucleotideShuffled(int count, long seed, Layout layout) {
         return new DinucleotideShuffleReference(count, seed, layout);
     }
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The Rescale rule (paper 3.5.2): {@code m = Δy/Δz}, and {@code f'((z + z_ref)/2)} where {@code |Δz|} is tiny
- * relative to {@code max|z| + max|z_ref|}.
+ * relative to {@code max|z_i| + max|z_ref,i|} of its own example {@code i}.
  */
 public final class RescaleRule implements NonlinearRule {
     /** The shared instance. */
@@ -19,7 +19,7 @@ public final class RescaleRule implements NonlinearRule {
     @Override
     public Multipliers backward(ElementwiseFunction f, PairActivations z, PairActivations y, INDArray mOut,
                                 double epsilon) {
-        INDArray ratio = Ratios.safeRatio(y.delta(), z.delta(), z.inputScale() + z.referenceScale(),
+        INDArray ratio = Ratios.safeRatio(y.delta(), z.delta(), Ratios.sum(z.inputScale(), z.referenceScale()),
                 epsilon, () -> f.derivative(z.midpoint()));
         return Multipliers.symmetric(ratio.muli(mOut));
     }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * m+ = Δy+/Δz+,  m− = Δy−/Δz−
  * </pre>
  * {@code f(z0 + Δz+ + Δz−)} is taken as the node's actual output, so {@code Δy+ + Δy− = Δy} holds to rounding.
- * Where {@code |Δz±|} is tiny (relative to {@code |z0| + |Δz+| + |Δz−|}) its part contributes nothing, and {@code m±} falls back to {@code f'} at
+ * Where {@code |Δz±|} is tiny (relative to {@code max|z0| + max|Δz+| + max|Δz−|} of its own example) its part contributes nothing, and {@code m±} falls back to {@code f'} at
  * {@code z0 + Δz±/2}, which only shows in the multipliers of inputs whose own delta is zero.
  */
 public final class RevealCancelRule implements NonlinearRule {
@@ -35,7 +35,8 @@ public final class RevealCancelRule implements NonlinearRule {
         INDArray fMinus = f.apply(dMinus.add(z0));
         INDArray yPlus = fPlus.sub(f0).addi(y.input()).subi(fMinus).muli(0.5);
         INDArray yMinus = fMinus.sub(f0).addi(y.input()).subi(fPlus).muli(0.5);
-        double scale = Ratios.magnitude(dPlus, dMinus) + z0.amaxNumber().doubleValue();
+        double[] scale = Ratios.sum(Ratios.sum(Ratios.rowMagnitudes(dPlus), Ratios.rowMagnitudes(dMinus)),
+                z.referenceScale());
         INDArray mPlus = Ratios.safeRatio(yPlus, dPlus, scale, epsilon,
                 () -> f.derivative(dPlus.mul(0.5).addi(z0)));
         INDArray mMinus = Ratios.safeRatio(yMinus, dMinus, scale, epsilon,

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.methods.DeepShap;
-import dev.deeplift.core.methods.DeepShapAttribution;
+import dev.deeplift.core.Attribution;
 import dev.deeplift.core.methods.LinearExplainer;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
-import dev.deeplift.core.reference.SequenceLayout;
+import dev.deeplift.core.Layout;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,7 +55,7 @@ class HypotheticalContributionsTest {
         assertArrayEquals(new double[] {0.5, 1.5}, perPosition(scores).reshape(2).toDoubleVector(), 1e-15);
 
         INDArray first = HypotheticalContributions.of(m.permute(0, 2, 1).dup(), ref.permute(0, 2, 1).dup(),
-                SequenceLayout.CHANNELS_FIRST);
+                Layout.NCW);
         assertSameValues(hyp.permute(0, 2, 1), first, "channels first");
     }
 
@@ -94,7 +94,7 @@ class HypotheticalContributionsTest {
         INDArray w = Nd4j.rand(DataType.DOUBLE, length * 4, 2).subi(0.5);
         int[] targets = {1, 0, 1};
         Reference shuffled = Reference.dinucleotideShuffled(6, 11L);
-        DeepShapAttribution a = HypotheticalContributions.deepShap(
+        Attribution a = HypotheticalContributions.deepShap(
                 DeepShap.of(new LinearExplainer(w)).withBatchSize(4), x, shuffled, targets);
         INDArray meanHyp = a.averagedQuantity().orElseThrow();
 
@@ -116,7 +116,7 @@ class HypotheticalContributionsTest {
         assertEquals(0.0, a.maxPairSummationError(), 1e-12);
 
         for (int b : new int[] {1, 7, 64}) {
-            DeepShapAttribution other = HypotheticalContributions.deepShap(
+            Attribution other = HypotheticalContributions.deepShap(
                     DeepShap.of(new LinearExplainer(w)).withBatchSize(b), x, shuffled, targets);
             assertSameValues(meanHyp, other.averagedQuantity().orElseThrow(), "batch size " + b);
             assertSameValues(a.scores(), other.scores(), "batch size " + b);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
-import dev.deeplift.core.engine.AttributionResult;
 import dev.deeplift.core.reference.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ class DeepShapTest {
         INDArray x = integers(2, 5, 6);
         INDArray background = integers(3, 4, 6); // 4 samples: their mean is exact
         int[] targets = {0, 1, 2, 1, 0};
-        DeepShapAttribution a = DeepShap.of(new LinearExplainer(w)).explain(x, Reference.background(background),
+        Attribution a = DeepShap.of(new LinearExplainer(w)).explain(x, Reference.background(background),
                 targets);
 
         INDArray mean = background.mean(true, 0);
@@ -72,9 +71,9 @@ class DeepShapTest {
                 Reference.perExample(uniform(dt, 4, 5, 12)), Reference.of(uniform(dt, 5, 1, 12)),
                 Reference.mean(uniform(dt, 6, 30, 12)));
         for (Reference ref : references) {
-            DeepShapAttribution one = DeepShap.of(new LinearExplainer(w)).withBatchSize(1).explain(x, ref, targets);
+            Attribution one = DeepShap.of(new LinearExplainer(w)).withBatchSize(1).explain(x, ref, targets);
             for (int b : new int[] {7, 64}) {
-                DeepShapAttribution other = DeepShap.of(new LinearExplainer(w)).withBatchSize(b)
+                Attribution other = DeepShap.of(new LinearExplainer(w)).withBatchSize(b)
                         .explain(x, ref, targets);
                 String where = ref + ", batch size " + b;
                 assertSameValues(one.scores(), other.scores(), where);
@@ -115,7 +114,7 @@ class DeepShapTest {
             referenceShapes.add(ref.shape());
             return lin.explain(in, ref, t);
         };
-        DeepShapAttribution a = DeepShap.of(recording).withBatchSize(16)
+        Attribution a = DeepShap.of(recording).withBatchSize(16)
                 .explain(x, Reference.background(background), 1);
         assertEquals(9, lin.calls()); // 3 references × (16 + 16 + 8 examples)
         assertEquals(16, lin.largestBatch());
@@ -183,7 +182,7 @@ class DeepShapTest {
         INDArray background = uniform(dt, 3, 7, 10);
         int[] targets = {2, 2, 0, 1};
         LinearExplainer lin = new LinearExplainer(w);
-        DeepShapAttribution a = DeepShap.of(lin).withBatchSize(3).explain(x, Reference.background(background),
+        Attribution a = DeepShap.of(lin).withBatchSize(3).explain(x, Reference.background(background),
                 targets);
 
         double[] sum = new double[40];
@@ -217,9 +216,9 @@ class DeepShapTest {
                 }
             }
             seen[0] += (int) in.size(0);
-            return AttributionResult.of(a.multipliers(), in.sub(ref), deltas, t, "broken");
+            return Attribution.of(a.multipliers(), in.sub(ref), deltas, t, "broken");
         };
-        DeepShapAttribution a = DeepShap.of(broken).withBatchSize(5).explain(x, Reference.background(background), 0);
+        Attribution a = DeepShap.of(broken).withBatchSize(5).explain(x, Reference.background(background), 0);
         assertEquals(0.8, a.pairSummationErrors().getDouble(1, 2), 1e-12);
         assertEquals(0.8, a.maxPairSummationError(), 1e-12);
         assertEquals(0.0, a.pairSummationErrors().sumNumber().doubleValue() - 0.8, 1e-10);
@@ -238,7 +237,7 @@ class DeepShapTest {
             batchSizes.add(inputs.size(0));
             return pairs.multipliers().mul(refs);
         };
-        DeepShapAttribution a = DeepShap.of(new LinearExplainer(w)).withBatchSize(4)
+        Attribution a = DeepShap.of(new LinearExplainer(w)).withBatchSize(4)
                 .explain(x, Reference.background(background), new int[] {1, 0, 1}, multipliersTimesReference);
         INDArray mean = background.mean(true, 0);
         INDArray expected = a.multipliers().mul(mean.repeat(0, 3));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
-import dev.deeplift.core.engine.AttributionResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class IntegratedGradientsTest {
             INDArray m = flat.mul(flat).muliColumnVector(scale).reshape(input.shape());
             INDArray ref = reference.size(0) == input.size(0) ? reference : reference.broadcast(input.shape());
             INDArray refValue = value(ref.dup(), targets);
-            return AttributionResult.of(m, input.sub(ref), value(input, targets).subi(refValue), targets, "cubic");
+            return Attribution.of(m, input.sub(ref), value(input, targets).subi(refValue), targets, "cubic");
         }
     }
 
@@ -57,7 +56,7 @@ class IntegratedGradientsTest {
             INDArray ref = reference.size(0) == input.size(0) ? reference : reference.broadcast(input.shape());
             INDArray deltas = input.mul(input).reshape(input.size(0), -1).sum(1)
                     .subi(ref.mul(ref).reshape(input.size(0), -1).sum(1));
-            return AttributionResult.of(input.mul(2), input.sub(ref), deltas, targets, "quadratic");
+            return Attribution.of(input.mul(2), input.sub(ref), deltas, targets, "quadratic");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.deeplift.core.methods;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
-import dev.deeplift.core.engine.AttributionResult;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,7 +44,7 @@ public final class LinearExplainer implements Explainer {
         }
         // f(x) − f(ref), computed apart from the scores, so summation-to-delta is a real check.
         INDArray deltas = x.mul(m).sum(1).subi(ref.mul(m).sum(1));
-        return AttributionResult.of(m.reshape(input.shape()), x.sub(ref).reshape(input.shape()), deltas, targets,
+        return Attribution.of(m.reshape(input.shape()), x.sub(ref).reshape(input.shape()), deltas, targets,
                 "linear");
     }
 

@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.Layout;
 import static dev.deeplift.core.ExactArrays.assertSameValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,11 +29,11 @@ class DinucleotideShuffleTest {
         ReferenceSet refs = Reference.dinucleotideShuffled(25, 42L).forInput(x);
         int changed = 0;
         for (int i = 0; i < 6; i++) {
-            int[] original = RandomSequences.decode(x, i, SequenceLayout.CHANNELS_LAST);
+            int[] original = RandomSequences.decode(x, i, Layout.NWC);
             INDArray copies = refs.get(i, 0, 25);
             assertArrayEquals(new long[] {25, 300, 4}, copies.shape());
             for (int k = 0; k < 25; k++) {
-                int[] s = RandomSequences.decode(copies, k, SequenceLayout.CHANNELS_LAST);
+                int[] s = RandomSequences.decode(copies, k, Layout.NWC);
                 assertArrayEquals(RandomSequences.monoCounts(original), RandomSequences.monoCounts(s));
                 // All 16 dinucleotide counts, and the pairs with N.
                 assertArrayEquals(RandomSequences.pairCounts(original), RandomSequences.pairCounts(s),
@@ -74,7 +75,7 @@ class DinucleotideShuffleTest {
     void channelsFirstGivesTheTransposeOfChannelsLast() {
         INDArray x = RandomSequences.channelsLast(DataType.FLOAT, 4, 3, 60, 0.05);
         INDArray last = Reference.dinucleotideShuffled(5, 1L).forInput(x).get(1, 0, 5);
-        INDArray first = Reference.dinucleotideShuffled(5, 1L, SequenceLayout.CHANNELS_FIRST)
+        INDArray first = Reference.dinucleotideShuffled(5, 1L, Layout.NCW)
                 .forInput(x.permute(0, 2, 1).dup()).get(1, 0, 5);
         assertArrayEquals(new long[] {5, 4, 60}, first.shape());
         assertSameValues(last.permute(0, 2, 1), first, "channels first");

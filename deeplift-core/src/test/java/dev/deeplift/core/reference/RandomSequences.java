@@ -1,5 +1,6 @@
 package dev.deeplift.core.reference;
 
+import dev.deeplift.core.Layout;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,13 +33,13 @@ final class RandomSequences {
         Random rng = new Random(seed);
         double[] data = new double[n * length * 4];
         for (int i = 0; i < n; i++) {
-            OneHotTokens.encode(tokens(rng, length, nFraction), 4, SequenceLayout.CHANNELS_LAST, data, i * length * 4);
+            OneHotTokens.encode(tokens(rng, length, nFraction), 4, Layout.NWC, data, i * length * 4);
         }
         return Nd4j.create(data, new long[] {n, length, 4}, 'c').castTo(dt);
     }
 
     /** The tokens of example {@code i}. */
-    static int[] decode(INDArray batch, long i, SequenceLayout layout) {
+    static int[] decode(INDArray batch, long i, Layout layout) {
         return OneHotTokens.decode(batch, i, layout, "test");
     }
 

@@ -23,6 +23,7 @@ public final class ConversionContext {
     private int nodeCount;
     private IActivation outputActivation;
     private String outputNode;
+    private java.util.List<String> inputs;
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -47,6 +48,8 @@ public final class ConversionContext {
         this.hasConsumers = hasConsumers;
         this.outputActivation = null;
         this.outputNode = null;
+        this.inputs = null;
+        builder.inLayer(name);
     }
 
     /** The name of the node the next node will read. */
@@ -61,9 +64,33 @@ public final class ConversionContext {
 
     /** Appends a node reading the current node, and makes it current. */
     public void add(String what, RuleNode node) {
+        add(what, node, current);
+    }
+
+    /**
+     * Appends a node reading the named nodes (e.g. the inputs of a graph vertex, {@link #inputs()}), and makes it
+     * current.
+     *
+     * @return the new node's name
+     */
+    public String add(String what, RuleNode node, String... inputs) {
         String name = "L" + layerIndex + (layerName == null ? "" : ":" + layerName) + "/" + what + "#" + nodeCount++;
-        builder.addNode(name, node, current);
+        builder.addNode(name, node, inputs);
         current = name;
+        return name;
+    }
+
+    /** The nodes feeding the current graph vertex, in its input order (one for a layer: the current node). */
+    public java.util.List<String> inputs() {
+        return inputs == null ? java.util.List.of(current) : inputs;
+    }
+
+    /** Sets the nodes feeding the vertex being converted. */
+    public void setInputs(java.util.List<String> nodes) {
+        this.inputs = java.util.List.copyOf(nodes);
+        if (nodes.size() == 1) {
+            current = nodes.get(0);
+        }
     }
 
     /**

@@ -1,8 +1,18 @@
 package dev.deeplift.dl4j.convert;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.graph.ShiftVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CenterLossOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -32,12 +42,26 @@ import org.deeplearning4j.nn.conf.layers.convolutional.Cropping1D;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 
 /**
- * The one table from DL4J layer configuration classes to converters: a new layer kind is one converter plus one
- * line here. Lookup is by exact class, so a subclass with different behaviour is never silently treated as its
+ * The tables from DL4J layer and vertex configuration classes to converters: a new kind is one converter plus one
+ * registration. Lookup is by exact class, so a subclass with different behaviour is never silently treated as its
  * parent.
+ *
+ * <p>The tables are open: a user with a custom layer or vertex registers a converter for it once, before calling
+ * {@code DeepLift.of}, and every explainer made afterwards uses it (see the README's "Adding a layer"):
+ *
+ * <pre>{@code
+ * Converters.register(MyScaleLayer.class, (layer, conf, ctx) ->
+ *         ctx.add("scale", new LinearNode(LayerKind.NORMALIZATION, new MyScaleOp(layer.getParam("W")), true)));
+ * }</pre>
+ *
+ * <p>Registering a class again replaces its converter, also a built-in one. The tables are safe to use from many
+ * threads.
  */
 public final class Converters {
-    private static final Map<Class<? extends Layer>, LayerConverter<?>> TABLE = new LinkedHashMap<>();
+    private static final Map<Class<? extends Layer>, LayerConverter<?>> TABLE =
+            Collections.synchronizedMap(new LinkedHashMap<>());
+    private static final Map<Class<? extends GraphVertex>, VertexConverter<?>> VERTICES =
+            Collections.synchronizedMap(new LinkedHashMap<>());
 
     static {
         register(DenseLayer.class, new DenseConverter());
@@ -71,29 +95,86 @@ public final class Converters {
                     + "neighbouring channels, so it is not elementwise and has no exact DeepLIFT rule; "
                     + "replace it with BatchNormalization or remove it");
         });
+        registerVertex(MergeVertex.class, VertexConverters::merge);
+        registerVertex(ElementWiseVertex.class, VertexConverters::elementWise);
+        registerVertex(SubsetVertex.class, VertexConverters::subset);
+        registerVertex(ScaleVertex.class, VertexConverters::scale);
+        registerVertex(ShiftVertex.class, VertexConverters::shift);
+        registerVertex(ReshapeVertex.class, VertexConverters::reshape);
+        registerVertex(PoolHelperVertex.class, VertexConverters::poolHelper);
     }
 
     private Converters() {
     }
 
-    private static <C extends Layer> void register(Class<C> type, LayerConverter<? super C> converter) {
-        TABLE.put(type, converter);
+    /**
+     * Makes a layer configuration class explainable: {@code DeepLift.of} then converts every layer of exactly that
+     * class with {@code converter}.
+     *
+     * @param type      the layer's configuration class (a subclass of DL4J's {@code Layer})
+     * @param converter appends the layer's rule nodes; it reads the runtime layer's parameters, never writes them
+     */
+    public static <C extends Layer> void register(Class<C> type, LayerConverter<? super C> converter) {
+        TABLE.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(converter, "converter"));
     }
 
-    /** The converter for a configuration class, if supported. */
+    /**
+     * Makes a ComputationGraph vertex configuration class explainable.
+     *
+     * @param type      the vertex's configuration class (a subclass of DL4J's {@code GraphVertex})
+     * @param converter appends the vertex's rule nodes, reading {@link ConversionContext#inputs()}
+     */
+    public static <V extends GraphVertex> void registerVertex(Class<V> type, VertexConverter<? super V> converter) {
+        VERTICES.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(converter, "converter"));
+    }
+
+    /** The converter for a layer configuration class, if supported. */
     @SuppressWarnings("unchecked")
     public static <C extends Layer> Optional<LayerConverter<C>> forClass(Class<C> type) {
         return Optional.ofNullable((LayerConverter<C>) TABLE.get(type));
     }
 
-    /** The simple names of every supported configuration class, for error messages and docs. */
-    public static String supportedNames() {
-        return TABLE.keySet().stream().filter(c -> c != LocalResponseNormalization.class).map(Class::getSimpleName)
-                .reduce((a, b) -> a + ", " + b).orElse("");
+    /** The converter for a vertex configuration class, if supported. */
+    @SuppressWarnings("unchecked")
+    public static <V extends GraphVertex> Optional<VertexConverter<V>> forVertex(Class<V> type) {
+        return Optional.ofNullable((VertexConverter<V>) VERTICES.get(type));
     }
 
-    /** True if the layer is the identity at inference (so a trailing one does not hide the output activation). */
+    /** The simple names of every supported layer configuration class, for error messages and docs. */
+    public static String supportedNames() {
+        synchronized (TABLE) {
+            return TABLE.keySet().stream().filter(c -> c != LocalResponseNormalization.class)
+                    .map(Class::getSimpleName).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+    }
+
+    /** The simple names of every supported vertex configuration class. */
+    public static String supportedVertexNames() {
+        synchronized (VERTICES) {
+            return VERTICES.keySet().stream().map(Class::getSimpleName).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+    }
+
+    /**
+     * True if the layer is the identity at inference: dropout, and loss and activation layers whose activation is
+     * the identity. Trailing ones do not hide the output activation: in {@code Dense → ActivationLayer(softmax) →
+     * LossLayer} (what the Keras import makes of {@code Dense} and {@code Activation('softmax')}) the softmax is the
+     * output activation and the dense layer's units are the targets.
+     */
     public static boolean isInferenceIdentity(Layer conf) {
-        return conf instanceof DropoutLayer;
+        if (conf instanceof DropoutLayer) {
+            return true;
+        }
+        if (conf instanceof LossLayer l) {
+            return isIdentity(l.getActivationFn());
+        }
+        if (conf instanceof ActivationLayer a) {
+            return isIdentity(a.getActivationFn());
+        }
+        return false;
+    }
+
+    private static boolean isIdentity(org.nd4j.linalg.activations.IActivation a) {
+        return a == null || a instanceof org.nd4j.linalg.activations.impl.ActivationIdentity;
     }
 }

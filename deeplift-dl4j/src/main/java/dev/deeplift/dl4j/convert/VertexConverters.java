@@ -22,59 +22,70 @@ import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Rule nodes for the ComputationGraph vertices that are not layers. Linear vertices (merge, add, subtract,
- * average, subset, scale, shift, reshape, pool helper) carry multipliers and RevealCancel splits exactly;
- * vertices without an exact rule are refused with the reason.
+ * The built-in converters of the ComputationGraph vertices that are not layers, registered in {@link Converters}.
+ * Linear vertices (merge, add, subtract, average, subset, scale, shift, reshape, pool helper) carry multipliers and
+ * RevealCancel splits exactly; vertices without an exact rule are refused with the reason.
  */
 public final class VertexConverters {
     private VertexConverters() {
     }
 
-    /**
-     * The node of a non-layer vertex.
-     *
-     * @param vertex the vertex configuration
-     * @param inputs how many vertices feed it
-     * @param where  the vertex's name and index, for messages
-     */
-    public static RuleNode of(GraphVertex vertex, int inputs, String where) {
-        if (vertex instanceof MergeVertex m) {
-            return new ConcatNode(m.getMergeAxis());
-        }
-        if (vertex instanceof ElementWiseVertex e) {
-            return switch (e.getOp()) {
-                case Add -> WeightedSumNode.sum(inputs);
-                case Subtract -> new WeightedSumNode(1.0, -1.0);
-                case Average -> {
-                    double[] c = new double[inputs];
-                    Arrays.fill(c, 1.0 / inputs);
-                    yield new WeightedSumNode(c);
-                }
-                default -> throw new UnsupportedLayerException("Cannot explain " + where + ": ElementWiseVertex "
-                        + e.getOp() + " multiplies or selects between branches and has no exact rule here "
-                        + "(supported: Add, Subtract, Average)");
-            };
-        }
-        if (vertex instanceof SubsetVertex s) {
-            return shape(subset(s.getFrom(), s.getTo()));
-        }
-        if (vertex instanceof ScaleVertex s) {
-            return new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(s.getScaleFactor(), 0), true);
-        }
-        if (vertex instanceof ShiftVertex s) {
-            return new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(1, s.getShiftFactor()), true);
-        }
-        if (vertex instanceof ReshapeVertex r) {
-            return shape(reshape(r.getReshapeOrder(), r.getNewShape()));
-        }
-        if (vertex instanceof PoolHelperVertex) {
-            // Drops the first row and column of NCHW activations (GoogLeNet imports).
-            return shape(ShapeOps.crop(new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 0}));
-        }
-        throw new UnsupportedLayerException("Cannot explain " + where + ": " + vertex.getClass().getSimpleName()
-                + " is not supported (supported vertices: layers, MergeVertex, ElementWiseVertex Add/Subtract/Average,"
-                + " SubsetVertex, ScaleVertex, ShiftVertex, ReshapeVertex, PoolHelperVertex, PreprocessorVertex,"
-                + " FrozenVertex)" + reason(vertex));
+    /** MergeVertex: concatenation along its merge axis. */
+    static void merge(MergeVertex m, ConversionContext ctx) {
+        addOver(ctx, "merge", new ConcatNode(m.getMergeAxis()));
+    }
+
+    /** ElementWiseVertex Add, Subtract and Average: weighted sums. */
+    static void elementWise(ElementWiseVertex e, ConversionContext ctx) {
+        int inputs = ctx.inputs().size();
+        RuleNode node = switch (e.getOp()) {
+            case Add -> WeightedSumNode.sum(inputs);
+            case Subtract -> new WeightedSumNode(1.0, -1.0);
+            case Average -> {
+                double[] c = new double[inputs];
+                Arrays.fill(c, 1.0 / inputs);
+                yield new WeightedSumNode(c);
+            }
+            default -> throw ctx.unsupported("ElementWiseVertex " + e.getOp() + " multiplies or selects between "
+                    + "branches and has no exact rule here (supported: Add, Subtract, Average)");
+        };
+        addOver(ctx, e.getOp().toString().toLowerCase(java.util.Locale.ROOT), node);
+    }
+
+    /** SubsetVertex: features {@code from..to}. */
+    static void subset(SubsetVertex s, ConversionContext ctx) {
+        addOver(ctx, "subset", shape(subset(s.getFrom(), s.getTo())));
+    }
+
+    /** ScaleVertex. */
+    static void scale(ScaleVertex s, ConversionContext ctx) {
+        addOver(ctx, "scale", new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(s.getScaleFactor(), 0), true));
+    }
+
+    /** ShiftVertex. */
+    static void shift(ShiftVertex s, ConversionContext ctx) {
+        addOver(ctx, "shift", new LinearNode(LayerKind.NORMALIZATION, new ScaleShiftOp(1, s.getShiftFactor()), true));
+    }
+
+    /** ReshapeVertex. */
+    static void reshape(ReshapeVertex r, ConversionContext ctx) {
+        addOver(ctx, "reshape", shape(reshape(r.getReshapeOrder(), r.getNewShape())));
+    }
+
+    /** PoolHelperVertex: drops the first row and column of NCHW activations (GoogLeNet imports). */
+    static void poolHelper(PoolHelperVertex p, ConversionContext ctx) {
+        addOver(ctx, "poolHelper", shape(ShapeOps.crop(new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 0})));
+    }
+
+    /** A vertex without a converter: the error names it, lists what is supported and says why, where known. */
+    public static UnsupportedLayerException unsupported(GraphVertex vertex, ConversionContext ctx) {
+        return ctx.unsupported(vertex.getClass().getSimpleName() + " is not supported (supported vertices: layers, "
+                + Converters.supportedVertexNames() + ", PreprocessorVertex, FrozenVertex; others can be added with "
+                + "Converters.registerVertex)" + reason(vertex));
+    }
+
+    private static void addOver(ConversionContext ctx, String what, RuleNode node) {
+        ctx.add(what, node, ctx.inputs().toArray(String[]::new));
     }
 
     private static String reason(GraphVertex v) {
@@ -84,8 +95,6 @@ public final class VertexConverters {
                     + "elementwise and has no exact DeepLIFT rule";
             case "StackVertex", "UnstackVertex" -> ": it moves data across the batch axis, which has no "
                     + "per-example meaning";
-            case "DuplicateToTimeSeriesVertex", "LastTimeStepVertex", "ReverseTimeSeriesVertex" ->
-                    ": recurrent data is not supported yet";
             default -> "";
         };
     }

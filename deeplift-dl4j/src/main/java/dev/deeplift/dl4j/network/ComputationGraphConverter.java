@@ -1,9 +1,12 @@
 package dev.deeplift.dl4j.network;
 
+import dev.deeplift.core.engine.ExplainedModel;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
+import dev.deeplift.dl4j.convert.Converters;
+import dev.deeplift.dl4j.convert.VertexConverter;
 import dev.deeplift.dl4j.convert.VertexConverters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +45,13 @@ public final class ComputationGraphConverter {
         List<String> networkOutputs = conf.getNetworkOutputs();
         Map<String, Integer> consumers = new HashMap<>();
         vertexInputs.values().forEach(ins -> ins.forEach(i -> consumers.merge(i, 1, Integer::sum)));
+        // An output reached through identity layers only (a softmax ActivationLayer, then a LossLayer) has its
+        // targets at the layer before them.
+        Map<String, String> effectiveOutput = new HashMap<>();
+        for (String o : networkOutputs) {
+            effectiveOutput.put(o, throughIdentityTail(o, conf, consumers));
+        }
+        java.util.Set<String> outputLayers = new java.util.HashSet<>(effectiveOutput.values());
 
         NodeGraphBuilder builder = new NodeGraphBuilder();
         for (String in : networkInputs) {
@@ -62,12 +72,13 @@ public final class ComputationGraphConverter {
             }
             GraphVertex vc = unwrap(conf.getVertices().get(name));
             List<String> ins = vertexInputs.get(name).stream().map(nodeOf::get).toList();
-            boolean isOutput = networkOutputs.contains(name);
+            boolean isOutput = outputLayers.contains(name);
+            boolean tailed = isOutput && !networkOutputs.contains(name);
             String where = "vertex " + index + " \"" + name + "\"";
             if (vc instanceof LayerVertex lv) {
                 Layer layer = unwrapLayer(lv.getLayerConf().getLayer());
                 ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
-                        consumers.getOrDefault(name, 0) > 0);
+                        !tailed && consumers.getOrDefault(name, 0) > 0);
                 ctx.setCurrent(ins.size() == 1 ? ins.get(0)
                         : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
                 if (lv.getPreProcessor() != null) {
@@ -86,8 +97,10 @@ public final class ComputationGraphConverter {
                 PreprocessorConverter.convert(pv.getPreProcessor(), ctx);
                 nodeOf.put(name, ctx.current());
             } else {
-                builder.addNode(name, VertexConverters.of(vc, ins.size(), where), ins.toArray(String[]::new));
-                nodeOf.put(name, name);
+                ctx.beginLayer(index, name, vc.getClass().getSimpleName(), false);
+                ctx.setInputs(ins);
+                convertVertex(vc, ctx);
+                nodeOf.put(name, ctx.current());
             }
             if (isOutput && !outputNodeOf.containsKey(name)) {
                 outputNodeOf.put(name, nodeOf.get(name));
@@ -95,13 +108,45 @@ public final class ComputationGraphConverter {
             }
             index++;
         }
-        builder.setOutputs(networkOutputs.stream().map(outputNodeOf::get).toArray(String[]::new));
+        builder.setOutputs(networkOutputs.stream().map(o -> outputNodeOf.get(effectiveOutput.get(o)))
+                .toArray(String[]::new));
         List<Long> units = new ArrayList<>();
-        networkOutputs.forEach(o -> units.add(unitsOf.get(o)));
-        IActivation firstActivation = outputActivationOf.get(networkOutputs.get(0));
+        networkOutputs.forEach(o -> units.add(unitsOf.get(effectiveOutput.get(o))));
+        IActivation firstActivation = outputActivationOf.get(effectiveOutput.get(networkOutputs.get(0)));
+        List<String> order = new ArrayList<>();
+        for (int v : graph.topologicalSortOrder()) {
+            order.add(graph.getVertices()[v].getVertexName());
+        }
         return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
                 "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
-                Map.copyOf(nodeOf));
+                Map.copyOf(nodeOf), InputShapes.forGraph(conf, order));
+    }
+
+    /**
+     * The vertex whose units are an output's targets: the output itself, or, where it is an identity at inference
+     * (a loss layer, dropout, an identity activation) reading a layer that nothing else reads, that layer (repeated).
+     */
+    private static String throughIdentityTail(String output, ComputationGraphConfiguration conf,
+                                              Map<String, Integer> consumers) {
+        String at = output;
+        while (conf.getVertices().get(at) instanceof LayerVertex lv
+                && Converters.isInferenceIdentity(unwrapLayer(lv.getLayerConf().getLayer()))
+                && conf.getVertexInputs().get(at).size() == 1) {
+            String in = conf.getVertexInputs().get(at).get(0);
+            if (!(conf.getVertices().get(in) instanceof LayerVertex) || consumers.getOrDefault(in, 0) != 1
+                    || lv.getPreProcessor() != null) {
+                break;
+            }
+            at = in;
+        }
+        return at;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void convertVertex(GraphVertex vertex, ConversionContext ctx) {
+        VertexConverter converter = Converters.forVertex(vertex.getClass())
+                .orElseThrow(() -> VertexConverters.unsupported(vertex, ctx));
+        converter.convert(vertex, ctx);
     }
 
     private static String single(List<String> ins, String where) {

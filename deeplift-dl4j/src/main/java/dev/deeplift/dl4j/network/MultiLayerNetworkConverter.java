@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.network;
 
+import dev.deeplift.core.engine.ExplainedModel;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
@@ -49,6 +50,9 @@ public final class MultiLayerNetworkConverter {
         builder.addInput("input", inputNode(conf));
         ConversionContext ctx = new ConversionContext(builder, "input");
         long units = -1;
+        long outputUnits = -1;
+        String outputNode = null;
+        org.nd4j.linalg.activations.IActivation outputActivation = null;
         java.util.Map<String, String> layerNodes = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             org.deeplearning4j.nn.conf.layers.Layer lc = confOf(conf, i);
@@ -60,14 +64,21 @@ public final class MultiLayerNetworkConverter {
             }
             convertLayer(layer, lc, ctx);
             units = unitsAfter(lc, pre == null ? units : -1);
+            if (i == last) {
+                // Layers after the last one are identities at inference: the targets are this layer's units.
+                outputNode = ctx.outputNode();
+                outputActivation = ctx.outputActivation();
+                outputUnits = units;
+            }
             layerNodes.put(Integer.toString(i), ctx.current());
             if (lc.getLayerName() != null) {
                 layerNodes.put(lc.getLayerName(), ctx.current());
             }
         }
-        builder.setOutputs(ctx.outputNode());
-        return new ExplainedModel(builder.build(), net.params().dataType(), List.of(units), ctx.outputActivation(),
-                "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes));
+        builder.setOutputs(outputNode);
+        return new ExplainedModel(builder.build(), net.params().dataType(), List.of(outputUnits), outputActivation,
+                "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes),
+                InputShapes.forNetwork(conf));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -78,7 +89,7 @@ public final class MultiLayerNetworkConverter {
         converter.convert(layer, lc, ctx);
     }
 
-    private static org.deeplearning4j.nn.conf.layers.Layer confOf(MultiLayerConfiguration conf, int i) {
+    static org.deeplearning4j.nn.conf.layers.Layer confOf(MultiLayerConfiguration conf, int i) {
         org.deeplearning4j.nn.conf.layers.Layer lc = conf.getConf(i).getLayer();
         while (lc instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
             lc = f.getLayer();
@@ -112,11 +123,12 @@ public final class MultiLayerNetworkConverter {
     }
 
     private static InputNode inputNode(MultiLayerConfiguration conf) {
-        InputPreProcessor pre = conf.getInputPreProcess(0);
-        if (pre != null) {
-            long[] shape = PreprocessorConverter.inputShape(pre);
-            return shape == null ? InputNode.any() : new InputNode(shape);
+        List<org.deeplearning4j.nn.conf.layers.Layer> layers = new java.util.ArrayList<>();
+        List<InputPreProcessor> pres = new java.util.ArrayList<>();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            layers.add(confOf(conf, i));
+            pres.add(conf.getInputPreProcess(i));
         }
-        return InputShapes.of(confOf(conf, 0));
+        return InputShapes.of(layers, pres);
     }
 }

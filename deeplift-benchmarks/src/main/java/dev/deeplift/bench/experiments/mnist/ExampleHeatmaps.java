@@ -1,7 +1,7 @@
 package dev.deeplift.bench.experiments.mnist;
 
 import dev.deeplift.plot.Figure;
-import dev.deeplift.plot.ImageLayout;
+import dev.deeplift.core.Layout;
 import dev.deeplift.plot.Plots;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class ExampleHeatmaps {
         int target = result.targets().get(0);
         for (String method : result.methods()) {
             titles.add(method + ": S" + result.originalClass() + " − S" + target);
-            figures.add(Plots.heatmap(result.exampleDifferences().get(method), image, ImageLayout.NCHW));
+            figures.add(Plots.heatmap(result.exampleDifferences().get(method), image, Layout.NCHW));
         }
         return Plots.grid(figures.size(), titles, figures);
     }

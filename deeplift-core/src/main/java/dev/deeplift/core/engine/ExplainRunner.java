@@ -1,16 +1,13 @@
-package dev.deeplift.dl4j;
+package dev.deeplift.core.engine;
 
-import dev.deeplift.core.engine.Batches;
-import dev.deeplift.core.engine.ForwardPass;
-import dev.deeplift.core.engine.GraphAttribution;
-import dev.deeplift.core.engine.Propagator;
-import dev.deeplift.core.engine.SummationCheck;
+import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Provenance;
+import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * seed (several targets share the forward pass), outside any caller workspace so results are detached.
  */
 final class ExplainRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(DeepLift.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExplainRunner.class);
     private static final String WORKSPACE_ID = "DEEPLIFT_EXPLAIN";
     private static final String REFERENCE_WORKSPACE_ID = "DEEPLIFT_EXPLAIN_REFERENCE";
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
@@ -37,45 +34,44 @@ final class ExplainRunner {
             .policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
 
     private final Propagator propagator;
-    private final List<Integer> inputNodes;
+    private final List<Integer> scoredInputs;
     private final int chunkSize;
     private final AtomicInteger automaticChunk;
-    private final DataType dataType;
     private final boolean expectSummation;
-    private final String method;
+    private final boolean layerChecks;
+    private final Provenance provenance;
 
     /**
+     * @param scoredInputs   the graph inputs whose features get scores, in order (masks are inputs without scores)
      * @param chunkSize      examples per chunk, or 0 to choose them from the activation sizes
      * @param automaticChunk where the chosen size is kept between calls (0 until the first call measures it)
+     * @param layerChecks    true to record every node's conservation error
      */
-    ExplainRunner(Propagator propagator, List<Integer> inputNodes, int chunkSize, AtomicInteger automaticChunk,
-                  DataType dataType, boolean expectSummation, String method) {
+    ExplainRunner(Propagator propagator, List<Integer> scoredInputs, int chunkSize, AtomicInteger automaticChunk,
+                  boolean expectSummation, boolean layerChecks, Provenance provenance) {
         this.propagator = propagator;
-        this.inputNodes = inputNodes;
+        this.scoredInputs = scoredInputs;
         this.chunkSize = chunkSize;
         this.automaticChunk = automaticChunk;
-        this.dataType = dataType;
         this.expectSummation = expectSummation;
-        this.method = method;
+        this.layerChecks = layerChecks;
+        this.provenance = provenance;
     }
 
     /**
      * One result per seed.
      *
+     * @param xs       one array per graph input
+     * @param refs     one reference per graph input
      * @param fromNode the node whose output the seeds select from
      * @param atNode   the node whose activations get the scores, or -1 for the graph inputs
      */
-    List<GraphAttribution> run(List<INDArray> xs, List<INDArray> refs, int fromNode, List<Seed> seeds, int atNode,
-                               List<int[]> unitsOut) {
+    List<Attribution> run(List<INDArray> xs, List<INDArray> refs, int fromNode, List<Seed> seeds, int atNode) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             long n = xs.get(0).size(0);
             int chunk = chunkRows(xs, refs);
-            List<List<GraphAttribution>> parts = new ArrayList<>();
-            List<List<int[]>> units = new ArrayList<>();
-            seeds.forEach(s -> {
-                parts.add(new ArrayList<>());
-                units.add(new ArrayList<>());
-            });
+            List<List<Attribution>> parts = new ArrayList<>();
+            seeds.forEach(s -> parts.add(new ArrayList<>()));
             for (long from = 0; from < n; from += chunk) {
                 long to = Math.min(n, from + chunk);
                 boolean whole = from == 0 && to == n;
@@ -88,27 +84,18 @@ final class ExplainRunner {
                     PairActivations out = pass.activations(fromNode);
                     for (int s = 0; s < seeds.size(); s++) {
                         Seed.Value seed = seeds.get(s).of(out.input(), from);
-                        units.get(s).add(seed.units());
-                        parts.get(s).add(backward(pass, out, fromNode, seed.seed(), atNode).detached());
+                        parts.get(s).add(backward(pass, out, fromNode, seed, atNode).detached());
                     }
                 }
             }
-            List<GraphAttribution> results = new ArrayList<>();
-            for (int s = 0; s < seeds.size(); s++) {
-                GraphAttribution r = parts.get(s).size() == 1 ? parts.get(s).get(0)
-                        : GraphAttribution.concat(parts.get(s));
+            List<Attribution> results = new ArrayList<>();
+            for (List<Attribution> p : parts) {
+                Attribution r = Attribution.concat(p);
                 warnIfNotSummingToDelta(r);
                 results.add(r);
-                unitsOut.add(units.get(s).stream().flatMapToInt(java.util.Arrays::stream).toArray());
             }
             return results;
         }
-    }
-
-    /** Receives one reference's result for a chunk of examples. */
-    @FunctionalInterface
-    interface ChunkSink {
-        void accept(int reference, long firstExample, GraphAttribution rows, int[] units);
     }
 
     /**
@@ -117,7 +104,7 @@ final class ExplainRunner {
      * pass (and, for per-example references, a forward pass over their rows alone, see {@link #againstReference}),
      * in a nested workspace that the next reference reuses. Results go to {@code sink} as they are made, detached.
      */
-    void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ChunkSink sink) {
+    void runEach(List<INDArray> xs, List<List<INDArray>> references, int fromNode, Seed seed, ReferenceSink sink) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             long n = xs.get(0).size(0);
             int chunk = chunkRows(xs, references.get(0));
@@ -139,10 +126,9 @@ final class ExplainRunner {
                             ForwardPass pass = k == 0 ? first : stacked != null ? propagator.combine(first, stacked, k)
                                     : againstReference(first, x, refs);
                             PairActivations out = pass.activations(fromNode);
-                            Seed.Value value = seed.of(out.input(), from);
-                            GraphAttribution r = backward(pass, out, fromNode, value.seed(), -1).detached();
+                            Attribution r = backward(pass, out, fromNode, seed.of(out.input(), from), -1).detached();
                             warnIfNotSummingToDelta(r);
-                            sink.accept(k, from, r, value.units());
+                            sink.accept(k, from, r);
                         }
                     }
                 }
@@ -152,7 +138,7 @@ final class ExplainRunner {
 
     /**
      * The examples per chunk: the configured number, or as many as keep the largest activation of one forward pass
-     * within {@link DeepLift#CHUNK_ACTIVATION_BYTES} (measured once on the first example, then kept).
+     * within {@link Settings#CHUNK_ACTIVATION_BYTES} (measured once on the first example, then kept).
      */
     private int chunkRows(List<INDArray> xs, List<INDArray> refs) {
         if (chunkSize > 0) {
@@ -170,29 +156,42 @@ final class ExplainRunner {
                 largest = Math.max(largest, a.length() * a.dataType().width());
             }
         }
-        long rows = Math.max(1, Math.min(DeepLift.DEFAULT_CHUNK_SIZE, DeepLift.CHUNK_ACTIVATION_BYTES / largest));
+        long rows = Math.max(1, Math.min(Settings.MAX_AUTOMATIC_CHUNK, Settings.CHUNK_ACTIVATION_BYTES / largest));
         automaticChunk.set((int) rows);
         return (int) rows;
     }
 
-    private GraphAttribution backward(ForwardPass pass, PairActivations out, int fromNode, INDArray seed,
-                                      int atNode) {
-        INDArray deltas = out.delta().mul(seed).reshape(out.batchSize(), -1).sum(1);
+    private Attribution backward(ForwardPass pass, PairActivations out, int fromNode, Seed.Value seed, int atNode) {
+        INDArray deltas = out.delta().mul(seed.seed()).reshape(out.batchSize(), -1).sum(1);
+        ConservationRecorder recorder = layerChecks ? new ConservationRecorder(propagator.graph()) : null;
+        Attribution result;
         if (atNode < 0) {
+            List<INDArray> multipliers = propagator.backward(pass, fromNode, seed.seed(), recorder);
             List<INDArray> inputDeltas = new ArrayList<>();
-            inputNodes.forEach(i -> inputDeltas.add(pass.activations(i).delta()));
-            return GraphAttribution.of(propagator.backward(pass, fromNode, seed), inputDeltas, deltas, method);
+            List<INDArray> scored = new ArrayList<>();
+            List<Integer> inputs = propagator.graph().inputIndices();
+            for (int k = 0; k < inputs.size(); k++) {
+                if (scoredInputs.contains(inputs.get(k))) {
+                    inputDeltas.add(pass.activations(inputs.get(k)).delta());
+                    scored.add(multipliers.get(k));
+                }
+            }
+            result = Attribution.of(scored, inputDeltas, deltas, seed.units(), provenance);
+        } else {
+            PairActivations at = pass.activations(atNode);
+            Multipliers m = propagator.backwardTo(pass, fromNode, seed.seed(), List.of(atNode), recorder).get(0);
+            if (m == null) {
+                INDArray zeros = Nd4j.zeros(at.input().dataType(), at.input().shape());
+                result = Attribution.ofScores(List.of(zeros), List.of(zeros), deltas, seed.units(), provenance);
+            } else {
+                // At a hidden node the positive and negative parts may carry their own multipliers.
+                INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
+                        : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
+                result = Attribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, seed.units(),
+                        provenance);
+            }
         }
-        PairActivations at = pass.activations(atNode);
-        Multipliers m = propagator.backwardTo(pass, fromNode, seed, List.of(atNode)).get(0);
-        if (m == null) {
-            INDArray zeros = Nd4j.zeros(at.input().dataType(), at.input().shape());
-            return GraphAttribution.ofScores(List.of(zeros), List.of(zeros), deltas, method);
-        }
-        // At a hidden node the positive and negative parts may carry their own multipliers.
-        INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
-                : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
-        return GraphAttribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, method);
+        return recorder == null ? result : result.withLayerChecks(recorder.report());
     }
 
     /**
@@ -231,17 +230,20 @@ final class ExplainRunner {
         return out;
     }
 
-    private void warnIfNotSummingToDelta(GraphAttribution result) {
+    private void warnIfNotSummingToDelta(Attribution result) {
         if (!expectSummation) {
             return;
         }
-        double tol = SummationCheck.relativeTolerance(dataType);
-        INDArray scale = SummationCheck.scales(result.scores()).addi(Transforms.abs(result.deltas(), true))
-                .addi(1.0);
+        double tol = SummationCheck.relativeTolerance(provenance.dataType());
+        List<INDArray> scores = new ArrayList<>();
+        for (int k = 0; k < result.inputCount(); k++) {
+            scores.add(result.scores(k));
+        }
+        INDArray scale = SummationCheck.scales(scores).addi(Transforms.abs(result.deltas(), true)).addi(1.0);
         double worst = result.summationErrors().div(scale).maxNumber().doubleValue();
         if (worst > tol) {
             LOG.warn("Summation-to-delta violated: max error {} (relative {}, tolerance {}) for {}",
-                    result.maxSummationError(), worst, tol, method);
+                    result.maxSummationError(), worst, tol, provenance.describeMethod());
         }
     }
 }

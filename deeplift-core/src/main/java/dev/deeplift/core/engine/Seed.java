@@ -1,4 +1,4 @@
-package dev.deeplift.dl4j;
+package dev.deeplift.core.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package dev.deeplift.dl4j.network;
+package dev.deeplift.core.engine;
 
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraph;
@@ -18,10 +18,17 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param outputNames      the network's names of its outputs, in order
  * @param layerNodes       for each layer (by name, and by index in a MultiLayerNetwork) or vertex, the node
  *                         holding its output (before the output activation for output layers)
+ * @param shapeCheck       the model's check of the example shapes it is given, beyond its input nodes
  */
 public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits,
                              IActivation outputActivation, String description, List<String> outputNames,
-                             java.util.Map<String, String> layerNodes) {
+                             java.util.Map<String, String> layerNodes, ShapeCheck shapeCheck) {
+
+    /** A model whose input nodes say every shape it takes. */
+    public ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits, IActivation outputActivation,
+                          String description, List<String> outputNames, java.util.Map<String, String> layerNodes) {
+        this(graph, dataType, outputUnits, outputActivation, description, outputNames, layerNodes, ShapeCheck.NONE);
+    }
 
     /** The input node of graph input {@code k}. */
     public InputNode input(int k) {

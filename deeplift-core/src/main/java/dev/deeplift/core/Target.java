@@ -1,4 +1,4 @@
-package dev.deeplift.dl4j;
+package dev.deeplift.core;
 
 import java.util.Objects;
 
@@ -56,7 +56,7 @@ public final class Target {
     }
 
     /** The units for a batch of {@code n} examples. */
-    int[] units(int n) {
+    public int[] units(int n) {
         if (units != null) {
             return units.clone();
         }

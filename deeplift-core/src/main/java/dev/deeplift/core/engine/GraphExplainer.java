@@ -1,0 +1,270 @@
+package dev.deeplift.core.engine;
+
+import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Explainer;
+import dev.deeplift.core.Provenance;
+import dev.deeplift.core.ReferenceSink;
+import dev.deeplift.core.Target;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Explains an {@link ExplainedModel} (a network converted to rule nodes) with one {@link Settings}: every explain
+ * entry point of the library, checked before any work and run in chunks by the engine. Framework-free; the DL4J
+ * facade {@code dev.deeplift.dl4j.DeepLift} converts a network and delegates here.
+ *
+ * <p>Immutable but for the automatic chunk size, measured by the first call and then kept (an atomic value, the same
+ * for every call): instances may be shared between threads. It reads the model's parameters at each call and never
+ * writes them.
+ */
+public final class GraphExplainer implements Explainer {
+    private final ExplainedModel model;
+    private final Settings settings;
+    private final Propagator propagator;
+    /** The automatic chunk size once the first call has measured the activations; 0 before. Shared by copies. */
+    private final AtomicInteger automaticChunk;
+
+    /** An explainer of a model with the given settings. */
+    public GraphExplainer(ExplainedModel model, Settings settings) {
+        this(model, settings, new AtomicInteger());
+    }
+
+    private GraphExplainer(ExplainedModel model, Settings settings, AtomicInteger automaticChunk) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.automaticChunk = automaticChunk;
+        double epsilon = RulePlan.defaultEpsilon(model.dataType());
+        RulePlan plan = settings.gradientVariant() == null
+                ? RulePlan.create(model.graph(), settings.policy(), settings.maxPoolMode(), epsilon)
+                : RulePlan.gradientVariant(model.graph(), settings.gradientVariant(), epsilon);
+        this.propagator = new Propagator(model.graph(), plan);
+    }
+
+    /** The same model with other settings (the measured chunk size is kept). */
+    public GraphExplainer with(Settings other) {
+        return new GraphExplainer(model, other, automaticChunk);
+    }
+
+    /** The settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The model. */
+    public ExplainedModel model() {
+        return model;
+    }
+
+    /** The chunk size chosen from the activation sizes by the first call, or 0 before it. */
+    public int automaticChunkSize() {
+        return automaticChunk.get();
+    }
+
+    /**
+     * Contributions of a model with one input to a target per example of its single output.
+     *
+     * @param input     {@code [N, ...]} in the model's input shape
+     * @param reference the input's shape, or {@code [1, ...]} for one reference shared by every example
+     * @param targets   one output unit per example
+     */
+    @Override
+    public Attribution explain(INDArray input, INDArray reference, int[] targets) {
+        requireSingle("output", model.outputCount());
+        return explain(single(input), single(reference), Target.perExample(0, checkedNotNull(targets)));
+    }
+
+    /**
+     * Contributions of every input to a unit of a named (or numbered) output.
+     *
+     * @param inputs     one array per model input, in the model's input order
+     * @param references one per input: its shape, or a leading dimension of 1
+     */
+    public Attribution explain(List<INDArray> inputs, List<INDArray> references, Target target) {
+        int output = outputIndex(target);
+        Checked c = check(inputs, references);
+        int[] t = Validator.targets(target.units((int) c.examples()), c.examples(), model.outputUnits().get(output));
+        return runner(c, "").run(c.inputs(), c.references(), model.outputNode(output),
+                List.of(Seed.units(t, settings.softmaxNormalized())), -1).get(0);
+    }
+
+    /** Contributions to the predicted class of each example (the output unit with the largest logit). */
+    public Attribution explainPredicted(List<INDArray> inputs, List<INDArray> references) {
+        requireSingle("output", model.outputCount());
+        Checked c = check(inputs, references);
+        return runner(c, "predicted class").run(c.inputs(), c.references(), model.outputNode(0),
+                List.of(Seed.predicted(settings.softmaxNormalized())), -1).get(0);
+    }
+
+    /** One result per unit, each unit explained for every example, all from one forward pass. */
+    public List<Attribution> explainTargets(List<INDArray> inputs, List<INDArray> references, int... units) {
+        requireSingle("output", model.outputCount());
+        Checked c = check(inputs, references);
+        List<Seed> seeds = new ArrayList<>();
+        for (int unit : checkedNotNull(units)) {
+            int[] t = Validator.targets(filled((int) c.examples(), unit), c.examples(), model.outputUnits().get(0));
+            seeds.add(Seed.units(t, settings.softmaxNormalized()));
+        }
+        return runner(c, "").run(c.inputs(), c.references(), model.outputNode(0), seeds, -1);
+    }
+
+    /**
+     * Layer attribution: the contributions of a hidden layer's activations to a target of the single output, i.e.
+     * multipliers at that layer times its activation differences; the layer's output shape.
+     *
+     * @param layer a name the model knows ({@link ExplainedModel#layerNode})
+     */
+    public Attribution explainLayer(List<INDArray> inputs, List<INDArray> references, int target, String layer) {
+        requireSingle("output", model.outputCount());
+        int at = model.layerNode(layer);
+        Checked c = check(inputs, references);
+        int[] t = Validator.targets(filled((int) c.examples(), target), c.examples(), model.outputUnits().get(0));
+        return runner(c, "scores on layer " + layer).run(c.inputs(), c.references(), model.outputNode(0),
+                List.of(Seed.units(t, settings.softmaxNormalized())), at).get(0);
+    }
+
+    /**
+     * Neuron attribution: the contributions of the inputs to one unit of a hidden layer's output (after its
+     * activation) as the target.
+     *
+     * @param unit an index into the layer's flattened per-example output
+     */
+    public Attribution explainNeuron(List<INDArray> inputs, List<INDArray> references, String layer, int unit) {
+        int from = model.layerNode(layer);
+        Checked c = check(inputs, references);
+        Validator.targets(filled((int) c.examples(), unit), c.examples(), -1);
+        return runner(c, "unit " + unit + " of layer " + layer).run(c.inputs(), c.references(), from,
+                List.of(Seed.units(filled((int) c.examples(), unit), false)), -1).get(0);
+    }
+
+    /**
+     * Contributions of the same examples against each of several references, all from one forward pass over the
+     * examples: each further reference costs a forward pass over its own rows and one backward pass.
+     */
+    @Override
+    public void explainEach(INDArray input, List<INDArray> references, int[] targets, ReferenceSink sink) {
+        requireSingle("output", model.outputCount());
+        if (references == null || references.isEmpty() || sink == null) {
+            throw new IllegalArgumentException("explainEach needs at least one reference and a sink");
+        }
+        Checked first = check(single(input), single(references.get(0)));
+        List<List<INDArray>> refs = new ArrayList<>(List.of(first.references()));
+        for (int k = 1; k < references.size(); k++) {
+            refs.add(List.of(Validator.reference(references.get(k), first.inputs().get(0), model.dataType(),
+                    "reference " + k)));
+        }
+        int[] t = Validator.targets(checkedNotNull(targets), first.examples(), model.outputUnits().get(0));
+        runner(first, "").runEach(first.inputs(), refs, model.outputNode(0),
+                Seed.units(t, settings.softmaxNormalized()), sink);
+    }
+
+    /** Checked and cast inputs and references. */
+    private record Checked(List<INDArray> inputs, List<INDArray> references) {
+        long examples() {
+            return inputs.get(0).size(0);
+        }
+
+        String describeReference() {
+            boolean shared = references.stream().allMatch(r -> r.size(0) == 1) && examples() > 1;
+            return shared ? "one shared row" : "one per example";
+        }
+    }
+
+    private Checked check(List<INDArray> inputs, List<INDArray> references) {
+        if (inputs == null || references == null) {
+            throw new IllegalArgumentException("inputs and references must not be null");
+        }
+        if (inputs.size() != model.inputCount() || references.size() != model.inputCount()) {
+            throw new IllegalArgumentException("The network has " + model.inputCount() + " input"
+                    + (model.inputCount() == 1 ? "" : "s") + "; got " + inputs.size() + " inputs and "
+                    + references.size() + " references");
+        }
+        List<INDArray> xs = new ArrayList<>();
+        List<INDArray> refs = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            String what = inputs.size() == 1 ? "input" : "input " + k;
+            String refWhat = inputs.size() == 1 ? "reference" : "reference " + k;
+            xs.add(Validator.input(inputs.get(k), model.input(k), model.dataType(), what));
+            refs.add(Validator.reference(references.get(k), xs.get(k), model.dataType(), refWhat));
+            if (xs.get(k).size(0) != xs.get(0).size(0)) {
+                throw new IllegalArgumentException("input " + k + " has " + xs.get(k).size(0)
+                        + " examples but input 0 has " + xs.get(0).size(0));
+            }
+        }
+        List<long[]> shapes = xs.stream().map(x -> Arrays.copyOfRange(x.shape(), 1, x.rank())).toList();
+        String problem = model.shapeCheck().problem(shapes);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new Checked(xs, refs);
+    }
+
+    private ExplainRunner runner(Checked c, String what) {
+        return new ExplainRunner(propagator, model.graph().inputIndices(), settings.chunkSize(), automaticChunk,
+                settings.expectsSummation(), settings.layerChecks(), provenance(c.describeReference(), what));
+    }
+
+    /** The provenance of a result against references described as given. */
+    public Provenance provenance(String reference, String what) {
+        boolean deepLift = settings.method().equals("DeepLIFT");
+        String details = settings.softmaxNormalized() ? "softmax-normalized target" : "";
+        if (!what.isEmpty()) {
+            details = details.isEmpty() ? what : details + "; " + what;
+        }
+        return Provenance.of(settings.method(), deepLift ? settings.policy() : null,
+                deepLift ? settings.maxPoolMode() : null, reference, model.dataType(), model.description(), details);
+    }
+
+    private int outputIndex(Target target) {
+        Objects.requireNonNull(target, "target");
+        if (target.output() != null) {
+            int k = model.outputNames().indexOf(target.output());
+            if (k < 0) {
+                throw new IllegalArgumentException("No output named \"" + target.output() + "\": the outputs are "
+                        + model.outputNames());
+            }
+            return k;
+        }
+        if (target.outputIndex() < 0 || target.outputIndex() >= model.outputCount()) {
+            throw new IllegalArgumentException("Output index " + target.outputIndex() + " is out of range: the "
+                    + "network has " + model.outputCount() + " outputs " + model.outputNames());
+        }
+        return target.outputIndex();
+    }
+
+    private static List<INDArray> single(INDArray a) {
+        return Arrays.asList(a);
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] t = new int[n];
+        Arrays.fill(t, value);
+        return t;
+    }
+
+    private static int[] checkedNotNull(int[] targets) {
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null");
+        }
+        return targets;
+    }
+
+    /** Refuses a call that needs a single input or output on a model with several. */
+    public void requireSingle(String what, int count) {
+        if (count != 1) {
+            throw new IllegalArgumentException("This network has " + count + " " + what + "s "
+                    + (what.equals("output") ? model.outputNames() + ": name the output with a Target"
+                    : ": pass one array per input (the INDArray[] forms)"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        String chunk = settings.chunkSize() > 0 ? String.valueOf(settings.chunkSize()) : "auto";
+        return model.description() + ", " + provenance("", "").describeMethod()
+                + (settings.softmaxNormalized() ? ", softmax-normalized target" : "") + ", chunk=" + chunk;
+    }
+}

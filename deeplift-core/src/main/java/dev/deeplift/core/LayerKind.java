@@ -14,8 +14,12 @@ public enum LayerKind {
     POOLING,
     /** Padding, cropping, reshaping, upsampling: moves values without mixing them. */
     RESHAPE,
-    /** Addition, concatenation and other merges of several inputs. */
+    /** Addition, concatenation, elementwise products and other merges of several inputs. */
     MERGE,
+    /** A recurrent layer's input, recurrent and peephole weights feeding its gates and cell input. */
+    RECURRENT,
+    /** An attention layer's projections, scores and weighted sums. */
+    ATTENTION,
     /** An elementwise nonlinearity, where a {@link Rule} applies. */
     NONLINEARITY
 }

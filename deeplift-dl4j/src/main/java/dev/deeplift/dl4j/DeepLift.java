@@ -201,6 +201,33 @@ public final class DeepLift implements Explainer {
         return engine.explain(input, reference, targets);
     }
 
+    /**
+     * Contributions to one target unit for every example of a sequence input with padding: input and reference
+     * are run with the feature mask exactly as DL4J's {@code output(input, false, featureMask, null)} runs them
+     * (layers that DL4J does not mask compute over padded steps too; see the README's "Masks").
+     *
+     * @param input       {@code [N, nIn, T]} (or the network's NWC layout), or token indices for embeddings
+     * @param reference   the input's shape, or {@code [1, ...]} shared
+     * @param featureMask {@code [N, T]}: 1 for real steps, 0 for padding
+     */
+    public Attribution explain(INDArray input, INDArray reference, int target, INDArray featureMask) {
+        long n = input == null ? 0 : input.size(0);
+        int[] targets = new int[(int) Math.max(n, 0)];
+        Arrays.fill(targets, target);
+        return explain(input, reference, targets, featureMask);
+    }
+
+    /** {@link #explain(INDArray, INDArray, int, INDArray)} with one target unit per example. */
+    public Attribution explain(INDArray input, INDArray reference, int[] targets, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        engine.requireSingle("output", engine.model().outputCount());
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null");
+        }
+        return engine.explain(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                Target.perExample(0, targets));
+    }
+
     /** Contributions of a network with one input to a unit of a named (or numbered) output. */
     public Attribution explain(INDArray input, INDArray reference, Target target) {
         engine.requireSingle("input", engine.model().inputCount());
@@ -217,6 +244,18 @@ public final class DeepLift implements Explainer {
     public Attribution explain(INDArray[] inputs, INDArray[] references, Target target) {
         return engine.explain(inputs == null ? null : Arrays.asList(inputs),
                 references == null ? null : Arrays.asList(references), target);
+    }
+
+    /**
+     * {@link #explain(INDArray[], INDArray[], Target)} with feature masks, as DL4J's
+     * {@code output(false, inputs, featureMasks)} applies them.
+     *
+     * @param featureMasks one {@code [N, T]} mask per input, null for an input without one
+     */
+    public Attribution explain(INDArray[] inputs, INDArray[] references, INDArray[] featureMasks, Target target) {
+        return engine.explain(inputs == null ? null : Arrays.asList(inputs),
+                references == null ? null : Arrays.asList(references),
+                featureMasks == null ? null : Arrays.asList(featureMasks), target);
     }
 
     /**

@@ -30,9 +30,19 @@ public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outp
         this(graph, dataType, outputUnits, outputActivation, description, outputNames, layerNodes, ShapeCheck.NONE);
     }
 
-    /** The input node of graph input {@code k}. */
+    /** The input node of feature input {@code k} (the k-th graph input that is not a mask). */
     public InputNode input(int k) {
-        return (InputNode) graph.entry(graph.inputIndices().get(k)).node();
+        return (InputNode) graph.entry(featureInputs().get(k)).node();
+    }
+
+    /** Node indices of the graph inputs that are features (scored), in order. */
+    public List<Integer> featureInputs() {
+        return graph.inputIndices().stream().filter(i -> !((InputNode) graph.entry(i).node()).isMask()).toList();
+    }
+
+    /** True if some input is a sequence whose feature mask the network applies. */
+    public boolean takesMasks() {
+        return graph.inputIndices().stream().anyMatch(i -> ((InputNode) graph.entry(i).node()).isMask());
     }
 
     /** Number of outputs. */
@@ -54,8 +64,8 @@ public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outp
         return graph.indexOf(node);
     }
 
-    /** Number of graph inputs. */
+    /** Number of feature (non-mask) inputs: the arrays a caller passes. */
     public int inputCount() {
-        return graph.inputIndices().size();
+        return featureInputs().size();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.deeplift.core.graph.InputNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Explains an {@link ExplainedModel} (a network converted to rule nodes) with one {@link Settings}: every explain
@@ -84,31 +86,54 @@ public final class GraphExplainer implements Explainer {
      * @param references one per input: its shape, or a leading dimension of 1
      */
     public Attribution explain(List<INDArray> inputs, List<INDArray> references, Target target) {
+        return explain(inputs, references, null, target);
+    }
+
+    /**
+     * Contributions of every input to a unit of a named (or numbered) output, with feature masks.
+     *
+     * @param masks one {@code [N, T]} feature mask per input (1 for real steps, 0 for padding), null entries for
+     *              inputs without one, or null for none; the network applies each where DL4J's
+     *              {@code output(input, false, featureMask, null)} does
+     */
+    public Attribution explain(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
+                               Target target) {
         int output = outputIndex(target);
-        Checked c = check(inputs, references);
+        Checked c = check(inputs, references, masks);
         int[] t = Validator.targets(target.units((int) c.examples()), c.examples(), model.outputUnits().get(output));
-        return runner(c, "").run(c.inputs(), c.references(), model.outputNode(output),
+        return runner(c, "").run(c.graphInputs(), c.graphReferences(), model.outputNode(output),
                 List.of(Seed.units(t, settings.softmaxNormalized())), -1).get(0);
     }
 
     /** Contributions to the predicted class of each example (the output unit with the largest logit). */
     public Attribution explainPredicted(List<INDArray> inputs, List<INDArray> references) {
+        return explainPredicted(inputs, references, null);
+    }
+
+    /** {@link #explainPredicted(List, List)} with feature masks (see {@link #explain(List, List, List, Target)}). */
+    public Attribution explainPredicted(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks) {
         requireSingle("output", model.outputCount());
-        Checked c = check(inputs, references);
-        return runner(c, "predicted class").run(c.inputs(), c.references(), model.outputNode(0),
+        Checked c = check(inputs, references, masks);
+        return runner(c, "predicted class").run(c.graphInputs(), c.graphReferences(), model.outputNode(0),
                 List.of(Seed.predicted(settings.softmaxNormalized())), -1).get(0);
     }
 
     /** One result per unit, each unit explained for every example, all from one forward pass. */
     public List<Attribution> explainTargets(List<INDArray> inputs, List<INDArray> references, int... units) {
+        return explainTargets(inputs, references, null, units);
+    }
+
+    /** {@link #explainTargets(List, List, int...)} with feature masks. */
+    public List<Attribution> explainTargets(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
+                                            int... units) {
         requireSingle("output", model.outputCount());
-        Checked c = check(inputs, references);
+        Checked c = check(inputs, references, masks);
         List<Seed> seeds = new ArrayList<>();
         for (int unit : checkedNotNull(units)) {
             int[] t = Validator.targets(filled((int) c.examples(), unit), c.examples(), model.outputUnits().get(0));
             seeds.add(Seed.units(t, settings.softmaxNormalized()));
         }
-        return runner(c, "").run(c.inputs(), c.references(), model.outputNode(0), seeds, -1);
+        return runner(c, "").run(c.graphInputs(), c.graphReferences(), model.outputNode(0), seeds, -1);
     }
 
     /**
@@ -118,12 +143,18 @@ public final class GraphExplainer implements Explainer {
      * @param layer a name the model knows ({@link ExplainedModel#layerNode})
      */
     public Attribution explainLayer(List<INDArray> inputs, List<INDArray> references, int target, String layer) {
-        requireSingle("output", model.outputCount());
+        return explainLayer(inputs, references, null, Target.of(0, target), layer);
+    }
+
+    /** {@link #explainLayer(List, List, int, String)} for any target, with feature masks. */
+    public Attribution explainLayer(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
+                                    Target target, String layer) {
+        int output = outputIndex(target);
         int at = model.layerNode(layer);
-        Checked c = check(inputs, references);
-        int[] t = Validator.targets(filled((int) c.examples(), target), c.examples(), model.outputUnits().get(0));
-        return runner(c, "scores on layer " + layer).run(c.inputs(), c.references(), model.outputNode(0),
-                List.of(Seed.units(t, settings.softmaxNormalized())), at).get(0);
+        Checked c = check(inputs, references, masks);
+        int[] t = Validator.targets(target.units((int) c.examples()), c.examples(), model.outputUnits().get(output));
+        return runner(c, "scores on layer " + layer).run(c.graphInputs(), c.graphReferences(),
+                model.outputNode(output), List.of(Seed.units(t, settings.softmaxNormalized())), at).get(0);
     }
 
     /**
@@ -133,10 +164,16 @@ public final class GraphExplainer implements Explainer {
      * @param unit an index into the layer's flattened per-example output
      */
     public Attribution explainNeuron(List<INDArray> inputs, List<INDArray> references, String layer, int unit) {
+        return explainNeuron(inputs, references, null, layer, unit);
+    }
+
+    /** {@link #explainNeuron(List, List, String, int)} with feature masks. */
+    public Attribution explainNeuron(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
+                                     String layer, int unit) {
         int from = model.layerNode(layer);
-        Checked c = check(inputs, references);
+        Checked c = check(inputs, references, masks);
         Validator.targets(filled((int) c.examples(), unit), c.examples(), -1);
-        return runner(c, "unit " + unit + " of layer " + layer).run(c.inputs(), c.references(), from,
+        return runner(c, "unit " + unit + " of layer " + layer).run(c.graphInputs(), c.graphReferences(), from,
                 List.of(Seed.units(filled((int) c.examples(), unit), false)), -1).get(0);
     }
 
@@ -150,30 +187,64 @@ public final class GraphExplainer implements Explainer {
         if (references == null || references.isEmpty() || sink == null) {
             throw new IllegalArgumentException("explainEach needs at least one reference and a sink");
         }
-        Checked first = check(single(input), single(references.get(0)));
-        List<List<INDArray>> refs = new ArrayList<>(List.of(first.references()));
+        Checked first = check(single(input), single(references.get(0)), null);
+        List<List<INDArray>> refs = new ArrayList<>(List.of(first.graphReferences()));
         for (int k = 1; k < references.size(); k++) {
-            refs.add(List.of(Validator.reference(references.get(k), first.inputs().get(0), model.dataType(),
-                    "reference " + k)));
+            INDArray r = Validator.reference(references.get(k), first.inputs().get(0), model.dataType(),
+                    "reference " + k);
+            refs.add(first.withReferences(List.of(r)).graphReferences());
         }
         int[] t = Validator.targets(checkedNotNull(targets), first.examples(), model.outputUnits().get(0));
-        runner(first, "").runEach(first.inputs(), refs, model.outputNode(0),
+        runner(first, "").runEach(first.graphInputs(), refs, model.outputNode(0),
                 Seed.units(t, settings.softmaxNormalized()), sink);
     }
 
-    /** Checked and cast inputs and references. */
-    private record Checked(List<INDArray> inputs, List<INDArray> references) {
+    /**
+     * Checked and cast inputs and references (one per feature input), and the masks of the graph's mask inputs (in
+     * graph input order), together giving the arrays of every graph input.
+     */
+    private record Checked(ExplainedModel model, List<INDArray> inputs, List<INDArray> references,
+                           List<INDArray> maskArrays, boolean masked) {
         long examples() {
             return inputs.get(0).size(0);
         }
 
         String describeReference() {
             boolean shared = references.stream().allMatch(r -> r.size(0) == 1) && examples() > 1;
-            return shared ? "one shared row" : "one per example";
+            return (shared ? "one shared row" : "one per example") + (masked ? ", masked" : "");
+        }
+
+        /** One array per graph input: features and masks in graph order. */
+        List<INDArray> graphInputs() {
+            return interleave(inputs);
+        }
+
+        /** One reference per graph input; a mask is its own reference. */
+        List<INDArray> graphReferences() {
+            return interleave(references);
+        }
+
+        Checked withReferences(List<INDArray> other) {
+            return new Checked(model, inputs, other, maskArrays, masked);
+        }
+
+        private List<INDArray> interleave(List<INDArray> features) {
+            List<INDArray> out = new ArrayList<>();
+            int f = 0;
+            int m = 0;
+            for (int i : model.graph().inputIndices()) {
+                boolean mask = ((InputNode) model.graph().entry(i).node()).isMask();
+                out.add(mask ? maskArrays.get(m++) : features.get(f++));
+            }
+            return out;
         }
     }
 
     private Checked check(List<INDArray> inputs, List<INDArray> references) {
+        return check(inputs, references, null);
+    }
+
+    private Checked check(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks) {
         if (inputs == null || references == null) {
             throw new IllegalArgumentException("inputs and references must not be null");
         }
@@ -199,11 +270,39 @@ public final class GraphExplainer implements Explainer {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        return new Checked(xs, refs);
+        if (masks != null && masks.size() != xs.size()) {
+            throw new IllegalArgumentException("Got " + masks.size() + " feature masks for " + xs.size()
+                    + " inputs: give one per input (null for an input without one)");
+        }
+        long n = xs.get(0).size(0);
+        List<INDArray> checkedMasks = new ArrayList<>();
+        for (int k = 0; k < xs.size(); k++) {
+            checkedMasks.add(masks == null || masks.get(k) == null ? null
+                    : Validator.mask(masks.get(k), n, -1, model.dataType(), xs.size() == 1 ? "featureMask"
+                    : "featureMask " + k));
+        }
+        List<INDArray> maskArrays = new ArrayList<>();
+        for (int i : model.graph().inputIndices()) {
+            InputNode node = (InputNode) model.graph().entry(i).node();
+            if (node.isMask()) {
+                INDArray x = xs.get(node.maskedInput());
+                long steps = x.size(node.timeAxis());
+                INDArray given = checkedMasks.get(node.maskedInput());
+                if (given != null && given.size(1) != steps) {
+                    throw new IllegalArgumentException("featureMask has shape " + Arrays.toString(given.shape())
+                            + " but the input has " + steps + " time steps: it must be [N, T] = [" + n + ", "
+                            + steps + "]");
+                }
+                // Without a mask every step is real: the same as DL4J's unmasked computation.
+                maskArrays.add(given != null ? given : Nd4j.ones(model.dataType(), n, steps));
+            }
+        }
+        boolean masked = checkedMasks.stream().anyMatch(java.util.Objects::nonNull);
+        return new Checked(model, xs, refs, maskArrays, masked);
     }
 
     private ExplainRunner runner(Checked c, String what) {
-        return new ExplainRunner(propagator, model.graph().inputIndices(), settings.chunkSize(), automaticChunk,
+        return new ExplainRunner(propagator, model.featureInputs(), settings.chunkSize(), automaticChunk,
                 settings.expectsSummation(), settings.layerChecks(), provenance(c.describeReference(), what));
     }
 

@@ -171,7 +171,10 @@ public final class Propagator {
             }
             for (int j = 0; j < e.inputs().length; j++) {
                 int src = e.inputs()[j];
-                acc[src] = acc[src] == null ? back.get(j) : acc[src].add(back.get(j));
+                Multipliers b = back.get(j);
+                if (b != null) { // null: an input that takes no multipliers, such as a mask
+                    acc[src] = acc[src] == null ? b : acc[src].add(b);
+                }
             }
         }
         List<Multipliers> result = new ArrayList<>();

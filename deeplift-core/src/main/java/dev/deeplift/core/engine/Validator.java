@@ -111,20 +111,24 @@ public final class Validator {
     /**
      * A feature mask {@code [N, T]} for an input with {@code N} examples and {@code T} time steps: every value 0 or
      * 1, every example with at least one step, cast to {@code dataType}.
+     *
+     * @param steps the number of time steps, or -1 if any
      */
-    public static INDArray mask(INDArray mask, long examples, long steps, DataType dataType) {
+    public static INDArray mask(INDArray mask, long examples, long steps, DataType dataType, String what) {
         if (mask == null) {
-            throw new IllegalArgumentException("featureMask is null");
+            throw new IllegalArgumentException(what + " is null");
         }
-        if (mask.rank() != 2 || mask.size(0) != examples || mask.size(1) != steps) {
-            throw new IllegalArgumentException("featureMask has shape " + Arrays.toString(mask.shape())
-                    + " but must be [N, T] = [" + examples + ", " + steps + "] (1 for real steps, 0 for padding)");
+        if (mask.rank() != 2 || mask.size(0) != examples || (steps >= 0 && mask.size(1) != steps)) {
+            throw new IllegalArgumentException(what + " has shape " + Arrays.toString(mask.shape())
+                    + " but must be [N, T] = [" + examples + ", " + (steps >= 0 ? steps : "T")
+                    + "] (1 for real steps, 0 for padding)");
         }
+        steps = mask.size(1);
         INDArray cast = castTo(mask, dataType);
         double[] values = cast.dup('c').data().asDouble();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != 0.0 && values[i] != 1.0) {
-                throw new IllegalArgumentException("featureMask has " + values[i] + " at example " + i / steps
+                throw new IllegalArgumentException(what + " has " + values[i] + " at example " + i / steps
                         + ", step " + i % steps + ": only 0 (padding) and 1 (a real step) are allowed");
             }
         }
@@ -134,7 +138,7 @@ public final class Validator {
                 any = values[(int) (e * steps + t)] != 0.0;
             }
             if (!any) {
-                throw new IllegalArgumentException("featureMask masks every step of example " + e
+                throw new IllegalArgumentException(what + " masks every step of example " + e
                         + ": an example needs at least one real step");
             }
         }

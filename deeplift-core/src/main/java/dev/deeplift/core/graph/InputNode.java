@@ -7,18 +7,59 @@ import java.util.List;
 /**
  * A graph input, with the shape its examples must have: {@code featureShape} excludes the batch dimension and
  * holds {@code -1} where any size is accepted.
+ *
+ * <p>A <em>mask input</em> ({@link #maskOf}) carries the {@code [N, T]} feature mask of a sequence input (1 for real
+ * steps, 0 for padding) to the nodes that apply it. It is the same array at the input and the reference, so its
+ * delta is zero and it gets no scores; nodes that read it send no multipliers back to it (null).
  */
 public final class InputNode implements RuleNode {
     private final long[] featureShape;
+    private final int maskedInput;
+    private final int timeAxis;
 
     /** @param featureShape the shape of one example, {@code -1} for a free size, e.g. {@code {784}} or {@code {1, -1, -1}} */
     public InputNode(long... featureShape) {
+        this(featureShape, -1, -1);
+    }
+
+    private InputNode(long[] featureShape, int maskedInput, int timeAxis) {
         this.featureShape = featureShape == null ? null : featureShape.clone();
+        this.maskedInput = maskedInput;
+        this.timeAxis = timeAxis;
     }
 
     /** An input whose shape is not known from the configuration: any array of rank 2 or more. */
     public static InputNode any() {
         return new InputNode((long[]) null);
+    }
+
+    /**
+     * The mask input of a sequence input.
+     *
+     * @param featureInput the position, among the graph's feature (non-mask) inputs, of the input it masks
+     * @param timeAxis     that input's axis of time steps, counting the batch axis (2 for NCW, 1 for NWC or tokens)
+     */
+    public static InputNode maskOf(int featureInput, int timeAxis) {
+        if (featureInput < 0 || timeAxis < 1) {
+            throw new IllegalArgumentException("a mask needs an input position >= 0 and a time axis >= 1, got "
+                    + featureInput + " and " + timeAxis);
+        }
+        return new InputNode(new long[] {-1}, featureInput, timeAxis);
+    }
+
+    /** True for a mask input. */
+    public boolean isMask() {
+        return maskedInput >= 0;
+    }
+
+    /** The feature input this mask belongs to (its position among the feature inputs), or -1. */
+    public int maskedInput() {
+        return maskedInput;
+    }
+
+    /** The time axis of the masked input, or -1. */
+    public int timeAxis() {
+        return timeAxis;
     }
 
     /** The shape of one example, {@code -1} where free, or null if unknown. */
@@ -72,6 +113,7 @@ public final class InputNode implements RuleNode {
 
     @Override
     public String toString() {
-        return "Input" + (featureShape == null ? "[...]" : Arrays.toString(featureShape));
+        return isMask() ? "Mask(of input " + maskedInput + ")"
+                : "Input" + (featureShape == null ? "[...]" : Arrays.toString(featureShape));
     }
 }

@@ -3,6 +3,7 @@ package dev.deeplift.dl4j.convert;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.functions.ElementwiseFunctions;
+import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.core.graph.RuleNode;
 import dev.deeplift.core.nodes.ElementwiseNode;
@@ -24,6 +25,8 @@ public final class ConversionContext {
     private IActivation outputActivation;
     private String outputNode;
     private java.util.List<String> inputs;
+    private String mask;
+    private final java.util.Map<Integer, String> maskInputs = new java.util.HashMap<>();
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -78,6 +81,32 @@ public final class ConversionContext {
         builder.addNode(name, node, inputs);
         current = name;
         return name;
+    }
+
+    /**
+     * The graph input carrying the {@code [N, T]} feature mask of feature input {@code featureInput} (added on first
+     * use; without a user's mask the engine feeds it ones).
+     *
+     * @param timeAxis that input's axis of time steps, counting the batch axis
+     */
+    public String maskInput(int featureInput, int timeAxis) {
+        return maskInputs.computeIfAbsent(featureInput, k -> {
+            String name = "mask" + (k == 0 ? "" : String.valueOf(k));
+            builder.inLayer(null);
+            builder.addInput(name, InputNode.maskOf(k, timeAxis));
+            builder.inLayer(layerName);
+            return name;
+        });
+    }
+
+    /** The node carrying the feature mask of the current activations, or null if they are not masked. */
+    public String mask() {
+        return mask;
+    }
+
+    /** Sets (or clears, with null) the node carrying the feature mask of the current activations. */
+    public void setMask(String node) {
+        this.mask = node;
     }
 
     /** The nodes feeding the current graph vertex, in its input order (one for a layer: the current node). */

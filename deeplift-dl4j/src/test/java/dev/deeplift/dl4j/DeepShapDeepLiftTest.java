@@ -152,4 +152,50 @@ class DeepShapDeepLiftTest {
         assertTrue(SummationToDeltaTest.relativeDifference(a.scores(), expected) <= 1e-12);
         assertTrue(SummationToDeltaTest.relativeDifference(a.multipliers(), col.repeat(0, 3)) <= 1e-15);
     }
+
+    @Test
+    void aNaNInABackgroundSampleIsNamedBySampleBeforeAnyBatchIsExplained() {
+        MultiLayerNetwork net = TestNets.mlp(DataType.DOUBLE, 41, new int[] {4, 5, 2},
+                new org.nd4j.linalg.activations.IActivation[] {Activation.RELU.getActivationFunction()},
+                Activation.SOFTMAX);
+        INDArray x = TestNets.uniform(DataType.DOUBLE, 42, 1.0, 40, 4);
+        INDArray background = TestNets.uniform(DataType.DOUBLE, 43, 1.0, 10, 4);
+        background.putScalar(7, 2, Double.NaN);
+        int[] calls = {0};
+        dev.deeplift.core.Explainer counting = (in, ref, t) -> {
+            calls[0]++;
+            return DeepLift.of(net).explain(in, ref, t);
+        };
+        // A custom distribution that hands out the samples unchecked, as a user's own Reference might.
+        Reference unchecked = input -> new dev.deeplift.core.reference.ReferenceSet() {
+            @Override
+            public long examples() {
+                return input.size(0);
+            }
+
+            @Override
+            public int perExample() {
+                return 10;
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public INDArray get(long example, int from, int to) {
+                return background.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all());
+            }
+        };
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DeepShap.of(counting).withBatchSize(16).explain(x, unchecked, new int[40]));
+        assertTrue(e.getMessage().contains("background sample 7"), e.getMessage());
+        assertEquals(0, calls[0], "no batch was explained");
+        // The factory refuses it too, naming the sample.
+        IllegalArgumentException f = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Reference.background(background));
+        assertTrue(f.getMessage().contains("sample 7"), f.getMessage());
+    }
 }

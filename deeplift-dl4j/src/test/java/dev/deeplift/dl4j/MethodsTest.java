@@ -124,4 +124,29 @@ class MethodsTest {
             assertEquals(expected, a.deltas().getDouble(0), EXACT, a.toString());
         }
     }
+
+    @Test
+    void everyMethodTakesAComputationGraphAsItTakesANetwork() {
+        MultiLayerNetwork net = smoothNet();
+        org.deeplearning4j.nn.graph.ComputationGraph graph = net.toComputationGraph();
+        INDArray x = TestNets.uniform(DataType.DOUBLE, 14, 1.5, 3, 6);
+        INDArray ref = TestNets.uniform(DataType.DOUBLE, 15, 1.5, 1, 6);
+        int[] targets = {2, 0, 1};
+        assertEqualScores(Methods.gradient(net).explain(x, ref, targets),
+                Methods.gradient(graph).explain(x, ref, targets));
+        assertEqualScores(Methods.gradientTimesInput(net).explain(x, ref, targets),
+                Methods.gradientTimesInput(graph).explain(x, ref, targets));
+        assertEqualScores(Methods.integratedGradients(net, 8).explain(x, ref, targets),
+                Methods.integratedGradients(graph, 8).explain(x, ref, targets));
+        assertEqualScores(Methods.guidedBackprop(net).explain(x, ref, targets),
+                Methods.guidedBackprop(graph).explain(x, ref, targets));
+        assertEqualScores(Methods.deepLift(net, Rule.REVEAL_CANCEL).explain(x, ref, targets),
+                Methods.deepLift(graph, Rule.REVEAL_CANCEL).explain(x, ref, targets));
+    }
+
+    private static void assertEqualScores(Attribution a, Attribution b) {
+        assertTrue(a.scores().equalsWithEps(b.scores(), EXACT), a + " vs " + b);
+        assertArrayEquals(a.deltas().toDoubleVector(), b.deltas().toDoubleVector(), EXACT);
+        assertEquals(a.provenance().method(), b.provenance().method());
+    }
 }

@@ -26,7 +26,7 @@ class TargetsTest {
 
     @Test
     void predictedClassIsTheArgMaxOfTheOutput() {
-        Attribution a = (Attribution) DeepLift.of(net).explainPredicted(x, ref);
+        Attribution a = DeepLift.of(net).explainPredicted(x, ref);
         int[] predicted = Nd4j.argMax(net.output(x), 1).toIntVector();
         assertArrayEquals(predicted, a.targets());
         assertTrue(DeepLift.of(net).explain(x, ref, predicted).scores().equalsWithEps(a.scores(), 1e-12));
@@ -89,5 +89,30 @@ class TargetsTest {
             assertEquals(hidden.getDouble(i, 4) - hiddenRef.getDouble(0, 4), a.deltas().getDouble(i), 1e-12);
         }
         assertTrue(a.maxSummationError() < 1e-12);
+    }
+
+    @Test
+    void explainPredictedSaysWhichClassEachExampleWasExplainedForWithoutACast() {
+        INDArray x = TestNets.uniform(DataType.DOUBLE, 71, 2.0, 6, 6);
+        Attribution a = DeepLift.of(net).explainPredicted(x, Nd4j.zeros(DataType.DOUBLE, 1, 6));
+        int[] expected = Nd4j.argMax(net.output(x, false), 1).toIntVector();
+        assertArrayEquals(expected, a.targets());
+        for (int i = 0; i < 6; i++) {
+            Attribution one = DeepLift.of(net).explain(x.getRow(i, true), Nd4j.zeros(DataType.DOUBLE, 1, 6),
+                    expected[i]);
+            assertTrue(one.scores().equalsWithEps(a.scores().getRow(i, true), 1e-12), "example " + i);
+        }
+    }
+
+    @Test
+    void anAttributionPrintsWhatAUserWantsToSee() {
+        INDArray x = TestNets.uniform(DataType.DOUBLE, 72, 2.0, 3, 6);
+        String s = DeepLift.of(net).withRule(Rule.REVEAL_CANCEL).explain(x, Nd4j.zeros(DataType.DOUBLE, 1, 6), new int[] {1, 0, 1})
+                .toString();
+        for (String part : new String[] {"DeepLIFT REVEAL_CANCEL", "3 examples", "input [3, 6]", "targets [1, 0, 1]",
+                "max summation error", "reference one shared row", "DOUBLE"}) {
+            assertTrue(s.contains(part), s + " lacks " + part);
+        }
+        assertTrue(!s.contains("Stride") && !s.contains("shapeInfo") && s.length() < 400, s);
     }
 }

@@ -222,27 +222,40 @@ final class InputShapes {
                 : ". It takes, for example, [N, " + Arrays.toString(fit).substring(1));
     }
 
-    /** A shape the network takes that differs from {@code shape} in its spatial sizes only, or null. */
+    /**
+     * A shape the network takes that differs from {@code shape} in its spatial sizes only, or null: sizes nearest to
+     * the given ones first, along two neighbouring axes together (a square image), then along each axis alone.
+     */
     private static long[] search(ShapeCheck check, long[] shape) {
         if (shape.length < 2 || shape.length > 3) {
             return null;
         }
-        // The channel axis is fixed by the layers' nIn, so only a change of the spatial sizes can fit: each axis alone,
-        // then two neighbouring axes together (a square image), whatever the layout.
-        for (int axis = 0; axis < shape.length; axis++) {
-            for (long size = 1; size <= SEARCH; size++) {
-                long[] c = shape.clone();
-                c[axis] = size;
-                if (check.problem(List.of(c)) == null) {
-                    return c;
-                }
+        // The channel axis is fixed by the layers' nIn, so only a change of the spatial sizes can fit, whatever the
+        // layout.
+        for (int axis = 0; axis + 1 < shape.length; axis++) {
+            long[] fit = nearest(check, shape, axis, axis + 1);
+            if (fit != null) {
+                return fit;
             }
         }
-        for (int axis = 0; axis + 1 < shape.length; axis++) {
-            for (long size = 1; size <= SEARCH; size++) {
+        for (int axis = 0; axis < shape.length; axis++) {
+            long[] fit = nearest(check, shape, axis, axis);
+            if (fit != null) {
+                return fit;
+            }
+        }
+        return null;
+    }
+
+    private static long[] nearest(ShapeCheck check, long[] shape, int a, int b) {
+        for (long d = 1; d <= SEARCH; d++) {
+            for (long size : new long[] {shape[a] - d, shape[a] + d}) {
+                if (size < 1) {
+                    continue;
+                }
                 long[] c = shape.clone();
-                c[axis] = size;
-                c[axis + 1] = size;
+                c[a] = size;
+                c[b] = size;
                 if (check.problem(List.of(c)) == null) {
                     return c;
                 }

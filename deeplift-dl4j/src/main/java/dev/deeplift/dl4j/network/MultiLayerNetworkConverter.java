@@ -85,7 +85,8 @@ public final class MultiLayerNetworkConverter {
     static void convertLayer(Layer layer, org.deeplearning4j.nn.conf.layers.Layer lc, ConversionContext ctx) {
         LayerConverter converter = Converters.forClass(lc.getClass())
                 .orElseThrow(() -> ctx.unsupported("this layer type is not supported. Supported: "
-                        + Converters.supportedNames()));
+                        + Converters.supportedNames() + ". A layer of your own can be added with Converters.register "
+                        + "(see the README's \"Adding a layer\")"));
         converter.convert(layer, lc, ctx);
     }
 

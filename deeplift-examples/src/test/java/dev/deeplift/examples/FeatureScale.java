@@ -1,4 +1,4 @@
-package dev.deeplift.dl4j.convert;
+package dev.deeplift.examples;
 
 import java.util.Map;
 import org.deeplearning4j.nn.conf.inputs.InputType;

@@ -1,5 +1,7 @@
-package dev.deeplift.dl4j.convert;
+package dev.deeplift.examples;
 
+import dev.deeplift.dl4j.convert.LayerConverter;
+import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.nodes.LinearNode;
 import dev.deeplift.core.ops.ChannelAffineOp;

@@ -1,5 +1,6 @@
-package dev.deeplift.dl4j.convert;
+package dev.deeplift.examples;
 
+import dev.deeplift.dl4j.convert.Converters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** A user adds a rule for their own layer with one converter, exactly as the how-to (docs/how-to) shows. */
 class CustomLayerTest {
 
-    private static MultiLayerNetwork net() {
+    static MultiLayerNetwork net() {
         var conf = new NeuralNetConfiguration.Builder().seed(12).dataType(DataType.DOUBLE).list()
                 .layer(new DenseLayer.Builder().nIn(3).nOut(4).activation(Activation.IDENTITY).build())
                 .layer(new FeatureScale(4))

@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>What the notebook does not give, and is this project's choice: the training (the notebook loads weights trained
  * elsewhere); here {@link MnistCnnTrainer} trains with Adam. The authors' network was fed raw 0–255 grey values
- * (their conversion notebook measures its accuracy on unscaled images); the digits here are in [0, 1].
+ * (their conversion notebook measures its accuracy on unscaled images): {@link MnistModel#AUTHORS} feeds this
+ * network the digits' [0, 1] values like the other model, {@link MnistModel#AUTHORS_RAW} the 0–255 values.
  */
 public final class AuthorsMnistCnn {
     /** Trainable parameters: 544 + 32,832 + 204,928 + 1,290. */

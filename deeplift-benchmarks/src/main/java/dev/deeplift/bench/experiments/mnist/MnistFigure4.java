@@ -23,7 +23,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *   <li>trains the network chosen by {@code --model} with Adam, or reloads it from the data folder
  *       ({@link MnistCnnTrainer}): {@code maxpool} (default), the benchmark CNN, cached in {@code mnist-cnn.zip};
  *       {@code authors}, the authors' network ({@link AuthorsMnistCnn}), cached in
- *       {@code mnist-authors-cnn.zip};</li>
+ *       {@code mnist-authors-cnn.zip}; {@code authors-raw}, the same network fed raw 0–255 grey values as the
+ *       authors' was, cached in {@code mnist-authors-raw-cnn.zip};</li>
  *   <li>takes up to {@code --max-images} test images of class 8 and runs {@link ErasureExperiment#paper()} with the
  *       methods of {@link Figure4Methods};</li>
  *   <li>writes to {@code <out>}: {@code figure4.md} (the table), {@code figure4.json} (summaries and every
@@ -33,14 +34,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Usage, from the repository root ({@code scripts/run-mnist-figure4.sh} builds, fetches and runs it):
  * <pre>
- * java -cp ... dev.deeplift.bench.experiments.mnist.MnistFigure4 [--model maxpool|authors]
+ * java -cp ... dev.deeplift.bench.experiments.mnist.MnistFigure4 [--model maxpool|authors|authors-raw]
  *     [--data deeplift-benchmarks/data/mnist] [--out deeplift-benchmarks/out/mnist] [--max-images 1000]
  *     [--epochs 4] [--example 0]
  * </pre>
  *
  * <p>{@code --out} defaults to {@code deeplift-benchmarks/out/mnist} for {@code maxpool} and
- * {@code deeplift-benchmarks/out/mnist-authors} for {@code authors}; {@code --epochs} to the model's
- * {@link MnistModel#defaultEpochs()} (4 and 12).
+ * {@code deeplift-benchmarks/out/mnist-<model>} for the others; {@code --epochs} to the model's
+ * {@link MnistModel#defaultEpochs()} (4 for {@code maxpool}, 12 for the authors' network).
  */
 public final class MnistFigure4 {
     /** Images of class 8 used at most, as in the paper. */
@@ -61,8 +62,10 @@ public final class MnistFigure4 {
         int epochs = Integer.parseInt(options.getOrDefault("epochs", Integer.toString(model.defaultEpochs())));
         int example = Integer.parseInt(options.getOrDefault("example", "0"));
 
-        MnistSplit split = MnistSplit.of(MnistDigits.load(data.resolve("package")));
-        System.out.printf(Locale.ROOT, "Digits: %d train, %d test%n", split.train().size(), split.test().size());
+        MnistSplit split = MnistSplit.of(MnistDigits.load(data.resolve("package"))).scaled(model.inputScale());
+        System.out.printf(Locale.ROOT, "Digits: %d train, %d test, grey values in [0, %s]%n", split.train().size(),
+                split.test().size(), model.inputScale() == 1 ? "1" : String.format(Locale.ROOT, "%.0f",
+                        model.inputScale()));
         TrainedCnn cnn = MnistCnnTrainer.defaults().withModel(model).withEpochs(epochs)
                 .trainOrLoad(split, data.resolve(model.modelFile()));
         System.out.printf(Locale.ROOT, "CNN '%s' %s: test accuracy %.4f; training took %.0f s (%d epochs)%n",
@@ -79,6 +82,7 @@ public final class MnistFigure4 {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("model", model.id());
         run.put("parameters", net.numParams());
+        run.put("inputScale", model.inputScale());
         run.put("trainImages", split.train().size());
         run.put("testImages", split.test().size());
         run.put("testAccuracy", cnn.testAccuracy());

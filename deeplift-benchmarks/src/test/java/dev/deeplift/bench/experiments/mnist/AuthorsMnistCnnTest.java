@@ -132,6 +132,23 @@ class AuthorsMnistCnnTest {
         assertNotEquals(MnistModel.MAXPOOL.modelFile(), MnistModel.AUTHORS.modelFile());
         assertEquals("deeplift-benchmarks/out/mnist", MnistFigure4.defaultOut(MnistModel.MAXPOOL));
         assertEquals("deeplift-benchmarks/out/mnist-authors", MnistFigure4.defaultOut(MnistModel.AUTHORS));
+        assertEquals(MnistModel.AUTHORS_RAW, MnistModel.of("authors-raw"));
+        assertEquals("deeplift-benchmarks/out/mnist-authors-raw", MnistFigure4.defaultOut(MnistModel.AUTHORS_RAW));
+        assertEquals(AuthorsMnistCnn.PARAMETERS, MnistModel.AUTHORS_RAW.untrained(1e-3).numParams());
+    }
+
+    @Test
+    void theRawModelIsFedGreyValuesUpTo255() {
+        assertEquals(1, MnistModel.MAXPOOL.inputScale(), 0);
+        assertEquals(1, MnistModel.AUTHORS.inputScale(), 0);
+        assertEquals(255, MnistModel.AUTHORS_RAW.inputScale(), 0);
+        MnistSplit split = MnistSplit.of(MnistDigits.load(MnistDigitsTest.fixture()), 0.5);
+        assertTrue(split == split.scaled(1), "scale 1 is the identity");
+        MnistSplit raw = split.scaled(MnistModel.AUTHORS_RAW.inputScale());
+        assertArrayEquals(split.test().labels(), raw.test().labels());
+        assertEquals(split.train().images().mul(255), raw.train().images());
+        assertEquals(255, raw.test().images().maxNumber().doubleValue(), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> split.test().scaled(0));
     }
 
     private static double keep(MultiLayerNetwork net, int layer) {

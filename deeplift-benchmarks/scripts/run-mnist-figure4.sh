@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the DeepLIFT paper's MNIST experiment (Figure 4): fetches the digits if needed, builds the modules (a
-# reactor build, nothing is installed), then trains or reloads the CNN and writes deeplift-benchmarks/out/mnist/.
+# reactor build, nothing is installed), then trains or reloads the CNN and writes deeplift-benchmarks/out/mnist/
+# (--model maxpool, the default: the benchmark CNN) or deeplift-benchmarks/out/mnist-authors/ (--model authors: the
+# authors' network, two strided convolutions and two dense layers).
 #
-#   bash deeplift-benchmarks/scripts/run-mnist-figure4.sh [--max-images 1000] [--epochs 4] [--example 0]
+#   bash deeplift-benchmarks/scripts/run-mnist-figure4.sh [--model maxpool|authors] [--max-images 1000] \
+#       [--epochs 4 (maxpool) or 12 (authors)] [--example 0]
 #
 # Arguments are passed to dev.deeplift.bench.experiments.mnist.MnistFigure4.
 set -euo pipefail

@@ -35,14 +35,18 @@ public final class ExampleHeatmaps {
         return Plots.grid(figures.size(), titles, figures);
     }
 
-    /** A {@code [1, 1, h, w]} image in [0, 1] as grey levels, enlarged {@value #SCALE} times. */
+    /**
+     * A {@code [1, 1, h, w]} image as grey levels, enlarged {@value #SCALE} times: values in [0, 1] as they are,
+     * an image whose largest value is above 1 (raw 0–255 grey values) divided by that value.
+     */
     static Figure digit(INDArray image) {
         int h = (int) image.size(2);
         int w = (int) image.size(3);
+        double top = Math.max(1, image.maxNumber().doubleValue());
         BufferedImage out = new BufferedImage(w * SCALE, h * SCALE, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h * SCALE; y++) {
             for (int x = 0; x < w * SCALE; x++) {
-                double v = Math.max(0, Math.min(1, image.getDouble(0, 0, y / SCALE, x / SCALE)));
+                double v = Math.max(0, Math.min(1, image.getDouble(0, 0, y / SCALE, x / SCALE) / top));
                 int grey = (int) Math.round(255 * v);
                 out.setRGB(x, y, grey << 16 | grey << 8 | grey);
             }

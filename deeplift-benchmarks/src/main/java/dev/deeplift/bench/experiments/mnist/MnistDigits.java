@@ -186,6 +186,14 @@ public final class MnistDigits {
         return new MnistDigits(picked, l);
     }
 
+    /** The same digits with every grey value multiplied by {@code factor} (this object itself if it is 1). */
+    public MnistDigits scaled(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("factor must be positive and finite, got " + factor);
+        }
+        return factor == 1 ? this : new MnistDigits(images.mul(factor), labels);
+    }
+
     /** The images labelled {@code digit}, in their order here. */
     public MnistDigits ofClass(int digit) {
         return select(IntStream.range(0, size()).filter(i -> labels[i] == digit).toArray());

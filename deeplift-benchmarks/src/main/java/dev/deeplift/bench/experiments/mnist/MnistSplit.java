@@ -50,6 +50,11 @@ public record MnistSplit(MnistDigits train, MnistDigits test) {
         return new MnistSplit(digits.select(toArray(train)), digits.select(toArray(test)));
     }
 
+    /** Both parts with every grey value multiplied by {@code factor} (see {@link MnistDigits#scaled}). */
+    public MnistSplit scaled(double factor) {
+        return factor == 1 ? this : new MnistSplit(train.scaled(factor), test.scaled(factor));
+    }
+
     private static int[] toArray(List<Integer> indices) {
         return indices.stream().mapToInt(Integer::intValue).toArray();
     }

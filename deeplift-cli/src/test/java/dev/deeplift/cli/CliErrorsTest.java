@@ -147,6 +147,16 @@ class CliErrorsTest {
         assertEquals(List.of("summation.csv"), list(out), "scores.npy and scores.csv were written, then removed");
     }
 
+    @Test
+    void anImageOfTheWrongSizeIsRefusedNamingItsShapeAndTheShapeTheNetworkTakes() throws IOException {
+        Path cnn = CliTestModels.save(CliTestModels.cnn(), dir.resolve("cnn.zip"));
+        Path small = dir.resolve("small.npy");
+        NpyWriter.write(Nd4j.rand(DataType.FLOAT, 2, 1, 5, 5), small);
+        String err = assertFails(CliException.FAILURE, "input has shape [N, 1, 5, 5]", "--model", cnn.toString(),
+                "--input", small.toString());
+        assertTrue(err.contains("[N, 1, 6, 6]"), err);
+    }
+
     /** Runs explain into a new output folder; checks the code, the one-line message, and that no output exists. */
     private String assertFails(int code, String message, String... args) {
         Path out = dir.resolve("out").resolve("nested");

@@ -1,0 +1,88 @@
+package dev.deeplift.bench;
+
+import dev.deeplift.bench.models.BenchmarkModel;
+import dev.deeplift.core.Attribution;
+import dev.deeplift.dl4j.DeepLift;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The question: what does the per-node exactness report ({@code withLayerChecks(true)}) cost?
+ *
+ * <p>The goal: nothing when off (the same explainer without it is the baseline in this class), at most 15 % when on.
+ * With it, every node the backward pass crosses also multiplies its output and input multipliers by their deltas
+ * and sums them per example: two or three elementwise passes and reductions per node, beside the node's own work.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G",
+    "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
+@State(Scope.Benchmark)
+public class LayerChecksCostBenchmark {
+    /** The network (and its kind of data). */
+    @Param({"MLP", "CNN", "CONV1D"})
+    public BenchmarkModel model;
+
+    /** Examples per call. */
+    @Param({"32"})
+    public int batch;
+
+    private INDArray input;
+    private INDArray zeroReference;
+    private int[] targets;
+    private DeepLift plain;
+    private DeepLift checked;
+
+    /** Builds the network, the data and both explainers. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        MultiLayerNetwork net = model.network();
+        input = model.inputs(batch, 42);
+        zeroReference = model.zeroReference();
+        targets = model.targets(batch);
+        plain = DeepLift.of(net);
+        checked = plain.withLayerChecks(true);
+    }
+
+    /** The baseline: Rescale without the report. */
+    @Benchmark
+    public Attribution rescale() {
+        return plain.explain(input, zeroReference, targets);
+    }
+
+    /** The same with the per-node report. */
+    @Benchmark
+    public Attribution rescaleWithLayerChecks() {
+        return checked.explain(input, zeroReference, targets);
+    }
+
+    /*
+     * How to run (from the repository root):
+     *
+     *   mvn -q -B -Pbench package -pl deeplift-benchmarks -am -DskipTests
+     *   java -jar deeplift-benchmarks/target/benchmarks.jar LayerChecksCostBenchmark
+     */
+
+    /** Runs this benchmark with its declared defaults. */
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(LayerChecksCostBenchmark.class.getSimpleName()).build()).run();
+    }
+}

@@ -10,6 +10,8 @@ import dev.deeplift.core.Target;
 import dev.deeplift.core.engine.ExplainedModel;
 import dev.deeplift.core.engine.GraphExplainer;
 import dev.deeplift.core.engine.Settings;
+import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.reference.EmbeddingReference;
 import dev.deeplift.dl4j.network.ComputationGraphConverter;
 import dev.deeplift.dl4j.network.MultiLayerNetworkConverter;
 import java.util.Arrays;
@@ -226,6 +228,48 @@ public final class DeepLift implements Explainer {
         }
         return engine.explain(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
                 Target.perExample(0, targets));
+    }
+
+    /**
+     * Contributions of token indices (a network whose input feeds an {@code EmbeddingLayer} or
+     * {@code EmbeddingSequenceLayer}) to one target unit, relative to a reference in the embedding space rather than
+     * reference tokens, e.g. {@link EmbeddingReference#zeros()}. Scores are token scores (the input's shape) and
+     * sum to the deltas {@code f(x) − f(reference vectors)}. See the README's "Embeddings".
+     *
+     * @param tokens {@code [N, 1]}, {@code [N, T]} or {@code [N, 1, T]} token indices, as the embedding layer takes
+     */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int target) {
+        long n = tokens == null ? 0 : tokens.size(0);
+        int[] targets = new int[(int) Math.max(n, 0)];
+        Arrays.fill(targets, target);
+        return explain(tokens, reference, targets, null);
+    }
+
+    /** {@link #explain(INDArray, EmbeddingReference, int)} with one target per example. */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int[] targets) {
+        return explain(tokens, reference, targets, null);
+    }
+
+    /**
+     * {@link #explain(INDArray, EmbeddingReference, int)} with one target per example and a feature mask
+     * {@code [N, T]} (null for none), applied as DL4J's {@code output(tokens, false, featureMask, null)} does.
+     */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int[] targets, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        engine.requireSingle("output", engine.model().outputCount());
+        if (reference == null || targets == null || tokens == null) {
+            throw new IllegalArgumentException((tokens == null ? "tokens" : reference == null ? "reference"
+                    : "targets") + " is null");
+        }
+        InputNode in = engine.model().input(0);
+        if (!in.isTokens()) {
+            throw new IllegalArgumentException("A reference in embedding space needs a network whose input holds "
+                    + "token indices for an embedding layer; this network's input is " + in.describeShape());
+        }
+        INDArray ref = reference.encode(tokens, in.tokenSpec(), engine.model().dataType());
+        Attribution a = engine.explain(Arrays.asList(tokens), Arrays.asList(ref), Arrays.asList(featureMask),
+                Target.perExample(0, targets));
+        return a.withProvenance(a.provenance().withReference(reference.toString()));
     }
 
     /** Contributions of a network with one input to a unit of a named (or numbered) output. */

@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -135,7 +136,7 @@ final class InputShapes {
                     if (p != null) {
                         return p;
                     }
-                    type = layers.get(i).getOutputType(i, type);
+                    type = outputType(layers.get(i), i, type);
                 } catch (RuntimeException e) {
                     return names.get(i) + " cannot take it: " + e.getMessage();
                 }
@@ -184,7 +185,7 @@ final class InputShapes {
                         if (p != null) {
                             return p;
                         }
-                        types.put(name, l.getOutputType(layerIndex++, t));
+                        types.put(name, outputType(l, layerIndex++, t));
                     } else {
                         types.put(name, v.getOutputType(layerIndex, in));
                     }
@@ -261,6 +262,29 @@ final class InputShapes {
                     : InputType.convolutional(s[1], s[2], s[0], CNN2DFormat.NCHW);
             default -> null;
         };
+    }
+
+    /**
+     * A layer's output type for an input type. An {@code EmbeddingSequenceLayer}'s own {@code getOutputType} gives
+     * the configured {@code inputLength}, which DL4J overwrites at every forward pass when it infers the length: here
+     * the length is that of the tokens given ({@code [T]} reads as a feed-forward type of size T, {@code [1, T]} as a
+     * one-feature sequence of T steps).
+     */
+    private static InputType outputType(Layer l, int index, InputType in) {
+        if (l instanceof EmbeddingSequenceLayer e && (in instanceof InputType.InputTypeFeedForward
+                || in instanceof InputType.InputTypeRecurrent)) {
+            long steps = in instanceof InputType.InputTypeFeedForward f ? f.getSize()
+                    : ((InputType.InputTypeRecurrent) in).getTimeSeriesLength();
+            return InputType.recurrent(e.getNOut(), steps, e.getOutputFormat());
+        }
+        if (l instanceof GlobalPoolingLayer g && g.isCollapseDimensions() && in instanceof InputType.InputTypeRecurrent r) {
+            // DL4J's getOutputType returns the recurrent type unchanged, but the layer outputs [N, kept axis].
+            int[] dims = g.getPoolingDimensions();
+            boolean poolsAxis2 = dims == null || (dims.length == 1 && dims[0] == 2);
+            boolean poolsTime = poolsAxis2 == (r.getFormat() == RNNFormat.NCW);
+            return InputType.feedForward(poolsTime ? r.getSize() : r.getTimeSeriesLength());
+        }
+        return l.getOutputType(index, in);
     }
 
     /** A layer's {@code nIn} against what reaches it. */

@@ -32,6 +32,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * INDArray scores = a.scores();                                // x's shape; each row sums to a.deltas()
  * }</pre>
  *
+ * <p>Networks whose input feeds an {@code EmbeddingLayer} or {@code EmbeddingSequenceLayer} take token indices
+ * (DL4J's convention: whole numbers in floating-point arrays, {@code [N, 1]}, {@code [N, T]} or {@code [N, 1, T]})
+ * and reference tokens of the same shape, or a reference in embedding space ({@link EmbeddingReference}). Their
+ * scores are token scores: each token's summed contribution through its embedding vector, 0 where the token equals
+ * its reference; they sum to the deltas. See the README's "Embeddings".
+ *
  * <p>Targets are units of the network's output, scored at their pre-activation (before the last layer's
  * softmax, sigmoid or other activation). The explainer is immutable: {@code withRule} and friends return new
  * explainers. It reads the network's parameters at each call and never changes the network (parameters, updater
@@ -162,7 +168,8 @@ public final class DeepLift implements Explainer {
     }
 
     /**
-     * Contributions to one target unit for every example, with an all-zero reference.
+     * Contributions to one target unit for every example, with an all-zero reference (for token indices read by
+     * an embedding layer, token 0 everywhere; {@link EmbeddingReference#zeros()} gives all-zero embedding vectors).
      *
      * @param input  {@code [N, ...]} in the network's input shape
      * @param target the output unit, scored before the output activation

@@ -228,6 +228,34 @@ class EmbeddingTest {
     }
 
     @Test
+    void floatNetworksTakeDoubleTokensAndSumToTheDeltaWithinFloatPrecision() {
+        MultiLayerNetwork net = pooled(RNNFormat.NCW, PoolingType.MAX).convertDataType(DataType.FLOAT);
+        INDArray x = EmbeddingNets.tokens(19, 6, STEPS, VOCAB);
+        Attribution a = DeepLift.of(net).withRule(Rule.REVEAL_CANCEL).explain(x, EmbeddingNets.tokens(20, 1, STEPS,
+                VOCAB), 0);
+        assertEquals(DataType.FLOAT, a.scores().dataType());
+        double scale = Math.max(1.0, a.deltas().amaxNumber().doubleValue());
+        assertTrue(a.maxSummationError() < 1e-5 * scale, "" + a.maxSummationError());
+    }
+
+    @Test
+    void theEmbeddingLayersOwnScoresSumToTheDeltaAndEachTokensToItsScore() {
+        MultiLayerNetwork net = pooled(RNNFormat.NWC, PoolingType.AVG);
+        INDArray x = EmbeddingNets.tokens(21, 3, STEPS, VOCAB);
+        INDArray ref = EmbeddingNets.tokens(22, 1, STEPS, VOCAB);
+        DeepLift dl = DeepLift.of(net);
+        Attribution tokens = dl.explain(x, ref, 2);
+        Attribution layer = dl.explainLayer(x, ref, 2, "0");
+        assertArrayEquals(new long[] {3, STEPS, WIDTH}, layer.scores().shape());
+        // The layer's output is after its tanh; its units' scores summed per step are the token scores.
+        INDArray perStep = layer.scores().sum(2);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(tokens.scores().getRow(i).toDoubleVector(), perStep.getRow(i).toDoubleVector(), 1e-12);
+        }
+        assertTrue(layer.maxSummationError() < TOL);
+    }
+
+    @Test
     void explainingLeavesTheNetworkAsItWas() {
         MultiLayerNetwork net = pooled(RNNFormat.NCW, PoolingType.AVG);
         INDArray x = EmbeddingNets.tokens(16, 4, STEPS, VOCAB);

@@ -5,7 +5,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Ready {@link ShapeOp}s: reshapes, permutations, zero-padding, cropping, nearest-neighbour upsampling, space-to-depth. */
+/**
+ * Ready {@link ShapeOp}s: reshapes, permutations, zero-padding, cropping, nearest-neighbour upsampling,
+ * space-to-depth.
+ */
 public final class ShapeOps {
     private ShapeOps() {
     }

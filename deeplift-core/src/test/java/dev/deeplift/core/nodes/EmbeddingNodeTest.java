@@ -104,7 +104,8 @@ class EmbeddingNodeTest {
             GraphExplainer e = new GraphExplainer(new ExplainedModel(g, DataType.DOUBLE, List.of(12L), null, "t",
                     List.of("out"), Map.of()), Settings.DEFAULT.withPolicy(RulePolicy.uniform(Rule.REVEAL_CANCEL)));
             for (int step = 0; step < 4; step++) {
-                int unit = channelsLast ? step * WIDTH + 1 : 4 + step; // embedding dimension 1 at that step ([D, T] or [T, D])
+                // Embedding dimension 1 at that step, in [T, D] or [D, T] order.
+                int unit = channelsLast ? step * WIDTH + 1 : 4 + step;
                 Attribution a = e.explain(x, ref, new int[] {unit, unit});
                 for (int i = 0; i < 2; i++) {
                     double z = W.getDouble(x.getInt(i, step), 1) + B.getDouble(1);

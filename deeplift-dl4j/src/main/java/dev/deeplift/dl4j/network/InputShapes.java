@@ -277,7 +277,8 @@ final class InputShapes {
                     : ((InputType.InputTypeRecurrent) in).getTimeSeriesLength();
             return InputType.recurrent(e.getNOut(), steps, e.getOutputFormat());
         }
-        if (l instanceof GlobalPoolingLayer g && g.isCollapseDimensions() && in instanceof InputType.InputTypeRecurrent r) {
+        if (l instanceof GlobalPoolingLayer g && g.isCollapseDimensions()
+                && in instanceof InputType.InputTypeRecurrent r) {
             // DL4J's getOutputType returns the recurrent type unchanged, but the layer outputs [N, kept axis].
             int[] dims = g.getPoolingDimensions();
             boolean poolsAxis2 = dims == null || (dims.length == 1 && dims[0] == 2);

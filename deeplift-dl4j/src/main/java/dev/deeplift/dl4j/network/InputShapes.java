@@ -32,6 +32,7 @@ import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 
 /**
  * The example shapes a DL4J network takes, read from its configuration: the rank and fixed sizes of each input
@@ -130,7 +131,7 @@ final class InputShapes {
                         if (p != null) {
                             return p;
                         }
-                        type = pres.get(i).getOutputType(type);
+                        type = preprocessed(pres.get(i), type);
                     }
                     String p = checkLayer(layers.get(i), type, names.get(i));
                     if (p != null) {
@@ -178,7 +179,7 @@ final class InputShapes {
                             if (p != null) {
                                 return p;
                             }
-                            t = lv.getPreProcessor().getOutputType(t);
+                            t = preprocessed(lv.getPreProcessor(), t);
                         }
                         Layer l = unfrozen(lv.getLayerConf().getLayer());
                         String p = checkLayer(l, t, where);
@@ -286,6 +287,18 @@ final class InputShapes {
             return InputType.feedForward(poolsTime ? r.getSize() : r.getTimeSeriesLength());
         }
         return l.getOutputType(index, in);
+    }
+
+    /**
+     * A preprocessor's output type. An {@code RnnToFeedForwardPreProcessor} passes rank-2 activations through
+     * unchanged (it is what {@code setInputType} puts after global pooling over time, whose DL4J type is wrongly
+     * recurrent), so it keeps a feed-forward type.
+     */
+    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
+        if (pre instanceof RnnToFeedForwardPreProcessor && in instanceof InputType.InputTypeFeedForward) {
+            return in;
+        }
+        return pre.getOutputType(in);
     }
 
     /** A layer's {@code nIn} against what reaches it. */

@@ -26,11 +26,13 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 
 /**
  * The example shapes a DL4J network takes, read from its configuration: the rank and fixed sizes of each input
@@ -129,13 +131,13 @@ final class InputShapes {
                         if (p != null) {
                             return p;
                         }
-                        type = pres.get(i).getOutputType(type);
+                        type = preprocessed(pres.get(i), type);
                     }
                     String p = checkLayer(layers.get(i), type, names.get(i));
                     if (p != null) {
                         return p;
                     }
-                    type = layers.get(i).getOutputType(i, type);
+                    type = outputType(layers.get(i), i, type);
                 } catch (RuntimeException e) {
                     return names.get(i) + " cannot take it: " + e.getMessage();
                 }
@@ -177,14 +179,14 @@ final class InputShapes {
                             if (p != null) {
                                 return p;
                             }
-                            t = lv.getPreProcessor().getOutputType(t);
+                            t = preprocessed(lv.getPreProcessor(), t);
                         }
                         Layer l = unfrozen(lv.getLayerConf().getLayer());
                         String p = checkLayer(l, t, where);
                         if (p != null) {
                             return p;
                         }
-                        types.put(name, l.getOutputType(layerIndex++, t));
+                        types.put(name, outputType(l, layerIndex++, t));
                     } else {
                         types.put(name, v.getOutputType(layerIndex, in));
                     }
@@ -274,6 +276,42 @@ final class InputShapes {
                     : InputType.convolutional(s[1], s[2], s[0], CNN2DFormat.NCHW);
             default -> null;
         };
+    }
+
+    /**
+     * A layer's output type for an input type. An {@code EmbeddingSequenceLayer}'s own {@code getOutputType} gives
+     * the configured {@code inputLength}, which DL4J overwrites at every forward pass when it infers the length: here
+     * the length is that of the tokens given ({@code [T]} reads as a feed-forward type of size T, {@code [1, T]} as a
+     * one-feature sequence of T steps).
+     */
+    private static InputType outputType(Layer l, int index, InputType in) {
+        if (l instanceof EmbeddingSequenceLayer e && (in instanceof InputType.InputTypeFeedForward
+                || in instanceof InputType.InputTypeRecurrent)) {
+            long steps = in instanceof InputType.InputTypeFeedForward f ? f.getSize()
+                    : ((InputType.InputTypeRecurrent) in).getTimeSeriesLength();
+            return InputType.recurrent(e.getNOut(), steps, e.getOutputFormat());
+        }
+        if (l instanceof GlobalPoolingLayer g && g.isCollapseDimensions()
+                && in instanceof InputType.InputTypeRecurrent r) {
+            // DL4J's getOutputType returns the recurrent type unchanged, but the layer outputs [N, kept axis].
+            int[] dims = g.getPoolingDimensions();
+            boolean poolsAxis2 = dims == null || (dims.length == 1 && dims[0] == 2);
+            boolean poolsTime = poolsAxis2 == (r.getFormat() == RNNFormat.NCW);
+            return InputType.feedForward(poolsTime ? r.getSize() : r.getTimeSeriesLength());
+        }
+        return l.getOutputType(index, in);
+    }
+
+    /**
+     * A preprocessor's output type. An {@code RnnToFeedForwardPreProcessor} passes rank-2 activations through
+     * unchanged (it is what {@code setInputType} puts after global pooling over time, whose DL4J type is wrongly
+     * recurrent), so it keeps a feed-forward type.
+     */
+    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
+        if (pre instanceof RnnToFeedForwardPreProcessor && in instanceof InputType.InputTypeFeedForward) {
+            return in;
+        }
+        return pre.getOutputType(in);
     }
 
     /** A layer's {@code nIn} against what reaches it. */

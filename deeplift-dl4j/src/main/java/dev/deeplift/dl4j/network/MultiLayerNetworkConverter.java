@@ -62,6 +62,9 @@ public final class MultiLayerNetworkConverter {
             if (pre != null) {
                 PreprocessorConverter.convert(pre, ctx);
             }
+            if (i > 0 && RnnFormatSwitch.permutes(conf.getConf(i - 1).getLayer(), conf.getConf(i).getLayer())) {
+                RnnFormatSwitch.permute(ctx);
+            }
             convertLayer(layer, lc, ctx);
             units = unitsAfter(lc, pre == null ? units : -1);
             if (i == last) {

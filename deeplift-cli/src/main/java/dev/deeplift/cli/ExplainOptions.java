@@ -76,7 +76,8 @@ record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape,
     static ExplainOptions parse(String[] args) {
         ParsedOptions o = new OptionParser("explain", SPECS).parse(args);
         return new ExplainOptions(Path.of(o.required("--model")), Path.of(o.required("--input")),
-                o.given("--mask") ? Path.of(o.value("--mask")) : null, Path.of(o.value("--out")), o.given("--shape") ? parseShape(o.value("--shape")) : null,
+                o.given("--mask") ? Path.of(o.value("--mask")) : null, Path.of(o.value("--out")),
+                o.given("--shape") ? parseShape(o.value("--shape")) : null,
                 ReferenceChoice.parse(o.value("--reference")), parseLong("--seed", o.value("--seed")),
                 TargetChoice.parse(o.value("--target")), RuleChoice.parse(o.value("--rule")),
                 parsePositiveInt("--batch-size", o.value("--batch-size")), LayoutOption.parse(o.value("--layout")),

@@ -68,7 +68,8 @@ class KerasJsonCorrectionsTest {
     @Test
     void inFunctionalModelsTheFeedingLayerIsTheInboundOne() {
         String functional = "{\"class_name\": \"Model\", \"config\": {\"name\": \"f\", \"layers\": ["
-                + "{\"class_name\": \"Masking\", \"name\": \"m\", \"config\": {\"name\": \"m\"}, \"inbound_nodes\": []},"
+                + "{\"class_name\": \"Masking\", \"name\": \"m\", \"config\": {\"name\": \"m\"}, "
+                + "\"inbound_nodes\": []},"
                 + "{\"class_name\": \"Dense\", \"name\": \"d\", \"config\": {\"name\": \"d\"}, \"inbound_nodes\": []},"
                 + "{\"class_name\": \"LSTM\", \"name\": \"l\", \"config\": {\"name\": \"l\", \"return_sequences\": "
                 + "false}, \"inbound_nodes\": [[[\"m\", 0, 0, {}]]]}]}}";

@@ -262,11 +262,21 @@ public final class DeepLift implements Explainer {
      * {@code [N, T]} (null for none), applied as DL4J's {@code output(tokens, false, featureMask, null)} does.
      */
     public Attribution explain(INDArray tokens, EmbeddingReference reference, int[] targets, INDArray featureMask) {
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null");
+        }
+        return explain(tokens, reference, Target.perExample(0, targets), featureMask);
+    }
+
+    /**
+     * {@link #explain(INDArray, EmbeddingReference, int)} for any target (e.g. a unit at a time step of a sequence
+     * output, {@code Target.unitAtStep(unit, step)}), with a feature mask {@code [N, T]} or null.
+     */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, Target target, INDArray featureMask) {
         engine.requireSingle("input", engine.model().inputCount());
-        engine.requireSingle("output", engine.model().outputCount());
-        if (reference == null || targets == null || tokens == null) {
+        if (reference == null || target == null || tokens == null) {
             throw new IllegalArgumentException((tokens == null ? "tokens" : reference == null ? "reference"
-                    : "targets") + " is null");
+                    : "target") + " is null");
         }
         InputNode in = engine.model().input(0);
         if (!in.isTokens()) {
@@ -275,14 +285,33 @@ public final class DeepLift implements Explainer {
         }
         INDArray ref = reference.encode(tokens, in.tokenSpec(), engine.model().dataType());
         Attribution a = engine.explain(Arrays.asList(tokens), Arrays.asList(ref), Arrays.asList(featureMask),
-                Target.perExample(0, targets));
+                target);
         return a.withProvenance(a.provenance().withReference(reference.toString()));
     }
 
-    /** Contributions of a network with one input to a unit of a named (or numbered) output. */
+    /**
+     * Contributions of a network with one input to a unit of a named (or numbered) output; for a sequence output
+     * (per-step units, e.g. an {@code RnnOutputLayer}) the target names a time step too:
+     * {@code Target.unitAtStep(unit, step)}.
+     */
     public Attribution explain(INDArray input, INDArray reference, Target target) {
         engine.requireSingle("input", engine.model().inputCount());
         return engine.explain(Arrays.asList(input), Arrays.asList(reference), target);
+    }
+
+    /**
+     * {@link #explain(INDArray, INDArray, Target)} with a feature mask, as DL4J's
+     * {@code output(input, false, featureMask, null)} applies it.
+     *
+     * <pre>{@code
+     * Attribution a = explainer.explain(x, reference, Target.unitAtStep(2, 9), mask);   // unit 2 at step 9
+     * }</pre>
+     *
+     * @param featureMask {@code [N, T]}: 1 for real steps, 0 for padding; null for none
+     */
+    public Attribution explain(INDArray input, INDArray reference, Target target, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explain(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask), target);
     }
 
     /**
@@ -318,6 +347,19 @@ public final class DeepLift implements Explainer {
         return engine.explainPredicted(Arrays.asList(input), Arrays.asList(reference));
     }
 
+    /** {@link #explainPredicted(INDArray, INDArray)} with a feature mask {@code [N, T]} (or null for none). */
+    public Attribution explainPredicted(INDArray input, INDArray reference, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainPredicted(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask));
+    }
+
+    /** {@link #explainTargets(INDArray, INDArray, int...)} with a feature mask {@code [N, T]} (or null for none). */
+    public List<Attribution> explainTargets(INDArray input, INDArray reference, INDArray featureMask, int... units) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainTargets(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                units);
+    }
+
     /**
      * Contributions to several targets at once, one result per target, all from one forward pass (each target
      * then costs one backward pass).
@@ -351,6 +393,34 @@ public final class DeepLift implements Explainer {
     public Attribution explainNeuron(INDArray input, INDArray reference, String layer, int unit) {
         engine.requireSingle("input", engine.model().inputCount());
         return engine.explainNeuron(Arrays.asList(input), Arrays.asList(reference), layer, unit);
+    }
+
+    /**
+     * Neuron attribution on a layer that outputs sequences (a recurrent layer, a per-step dense layer): unit
+     * {@code unit} at time step {@code step} of its output, after its activation, as the target.
+     * ({@link #explainNeuron(INDArray, INDArray, String, int)} takes the same unit as an index into the flattened
+     * per-example output: {@code unit·T + step} for NCW {@code [N, C, T]}, {@code step·C + unit} for NWC.)
+     *
+     * @param featureMask {@code [N, T]}, or null for none
+     */
+    public Attribution explainNeuron(INDArray input, INDArray reference, String layer, int unit, int step,
+                                     INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainNeuron(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                layer, unit, step);
+    }
+
+    /**
+     * Layer attribution for any target (a time step of a sequence output, a named output) with a feature mask: the
+     * contributions of a hidden layer's activations, in the layer's output shape.
+     *
+     * @param featureMask {@code [N, T]}, or null for none
+     */
+    public Attribution explainLayer(INDArray input, INDArray reference, Target target, String layer,
+                                    INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainLayer(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                target, layer);
     }
 
     /**

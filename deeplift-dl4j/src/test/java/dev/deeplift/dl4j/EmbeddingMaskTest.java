@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Rule;
+import dev.deeplift.core.Target;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.reference.EmbeddingReference;
 import java.util.Arrays;
@@ -43,8 +44,8 @@ class EmbeddingMaskTest {
             for (int d = 0; d < WIDTH; d++) {
                 for (int t = 0; t < STEPS; t++) {
                     long[] at = format == RNNFormat.NCW ? new long[] {d, t} : new long[] {t, d};
-                    int unit = (int) (format == RNNFormat.NCW ? d * STEPS + t : t * WIDTH + d);
-                    Attribution a = dl.explain(x, ref, unit, MASK);
+                    String unit = d + " at step " + t;
+                    Attribution a = dl.explain(x, ref, Target.unitAtStep(d, t), MASK);
                     for (int i = 0; i < 4; i++) {
                         double expected = out.getDouble(i, at[0], at[1]) - outRef.getDouble(i, at[0], at[1]);
                         assertEquals(expected, a.deltas().getDouble(i), 1e-12, format + " unit " + unit);
@@ -67,7 +68,9 @@ class EmbeddingMaskTest {
         INDArray ref = EmbeddingNets.tokens(36, 1, STEPS, VOCAB);
         INDArray ones = Nd4j.ones(DataType.DOUBLE, 4, STEPS);
         DeepLift dl = DeepLift.of(net);
-        assertEquals(dl.explain(x, ref, 7).scores(), dl.explain(x, ref, 7, ones).scores());
+        Target unitOneAtStepTwo = Target.unitAtStep(1, 2);
+        assertEquals(dl.explain(x, ref, unitOneAtStepTwo).scores(), dl.explain(x, ref, unitOneAtStepTwo, ones)
+                .scores());
     }
 
     @Test
@@ -80,7 +83,7 @@ class EmbeddingMaskTest {
         int t = 3;
         int d = 2;
         Attribution a = DeepLift.of(net).withRule(Rule.REVEAL_CANCEL).explain(x, EmbeddingReference.zeros(),
-                new int[] {t * WIDTH + d, t * WIDTH + d, t * WIDTH + d, t * WIDTH + d}, MASK);
+                Target.unitAtStep(d, t), MASK);
         assertArrayEquals(new long[] {4, 1, STEPS}, a.scores().shape());
         for (int i = 0; i < 4; i++) {
             double m = MASK.getDouble(i, t);
@@ -94,16 +97,52 @@ class EmbeddingMaskTest {
     }
 
     @Test
-    void aMaskReachingALayerWithoutMaskedRuleIsRefusedWhileUnmaskedCallsWork() {
-        MultiLayerNetwork net = EmbeddingNets.pooled(39, VOCAB, WIDTH, RNNFormat.NCW, false, Activation.IDENTITY,
-                PoolingType.AVG, 4, 2);
-        INDArray x = EmbeddingNets.tokens(40, 4, STEPS, VOCAB);
-        INDArray ref = EmbeddingNets.tokens(41, 1, STEPS, VOCAB);
+    void theMaskReachesGlobalPoolingAfterTheEmbeddingAsInDl4j() {
+        for (PoolingType pooling : new PoolingType[] {PoolingType.AVG, PoolingType.MAX}) {
+            MultiLayerNetwork net = EmbeddingNets.pooled(39, VOCAB, WIDTH, RNNFormat.NCW, false, Activation.IDENTITY,
+                    pooling, 4, 2);
+            INDArray x = EmbeddingNets.tokens(40, 4, STEPS, VOCAB);
+            INDArray ref = EmbeddingNets.tokens(41, 1, STEPS, VOCAB);
+            Attribution a = DeepLift.of(net).explain(x, ref, 1, MASK);
+            INDArray out = net.output(x, false, MASK, null);
+            INDArray outRef = net.output(ref.repeat(0, 4), false, MASK, null);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(out.getDouble(i, 1) - outRef.getDouble(i, 1), a.deltas().getDouble(i), 1e-12, pooling
+                        + " example " + i);
+                for (int s = 0; s < STEPS; s++) {
+                    if (MASK.getDouble(i, s) == 0) {
+                        assertEquals(0.0, a.scores().getDouble(i, s), 0.0, "a padded step scores nothing");
+                    }
+                }
+            }
+            assertTrue(a.maxSummationError() < 1e-10, a.toString());
+        }
+    }
+
+    @Test
+    void paddingReachingALayerWithoutMaskedRuleIsRefusedWhileUnmaskedCallsWork() {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(44).dataType(DataType.DOUBLE)
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer.Builder().nIn(VOCAB).nOut(WIDTH)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.Convolution1DLayer.Builder().kernelSize(2).nIn(WIDTH)
+                        .nOut(2).activation(Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE).nIn(2).nOut(2)
+                        .activation(Activation.IDENTITY).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray x = EmbeddingNets.tokens(45, 4, STEPS, VOCAB);
+        INDArray ref = EmbeddingNets.tokens(46, 1, STEPS, VOCAB);
         DeepLift dl = DeepLift.of(net);
         assertTrue(dl.explain(x, ref, 1).maxSummationError() < 1e-10);
+        assertTrue(dl.explain(x, ref, 1, Nd4j.ones(DataType.DOUBLE, 4, STEPS)).maxSummationError() < 1e-10,
+                "a mask of ones has no padding");
         UnsupportedLayerException e = assertThrows(UnsupportedLayerException.class,
                 () -> dl.explain(x, ref, 1, MASK));
-        assertTrue(e.getMessage().contains("layer 1") && e.getMessage().contains("GlobalPoolingLayer"),
+        assertTrue(e.getMessage().contains("layer 1") && e.getMessage().contains("Convolution1DLayer"),
                 e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Target;
 import dev.deeplift.dl4j.DeepLift;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,8 @@ class KerasEmbeddingTest {
             }
         }
         // Target: embedding dimension 2 at step 1 ([T, D] order), against token 1 everywhere.
-        Attribution a = DeepLift.of(net).explain(TOKENS, Nd4j.ones(DataType.DOUBLE, 1, STEPS), WIDTH + 2);
+        Attribution a = DeepLift.of(net).explain(TOKENS, Nd4j.ones(DataType.DOUBLE, 1, STEPS),
+                Target.unitAtStep(2, 1));
         assertEquals(w[3][2] - w[1][2], a.scores().getDouble(0, 1), 1e-12);
         assertEquals(w[0][2] - w[1][2], a.scores().getDouble(1, 1), 1e-12);
         assertTrue(a.maxSummationError() < 1e-12);

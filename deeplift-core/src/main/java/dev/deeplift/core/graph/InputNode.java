@@ -11,8 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A <em>mask input</em> ({@link #maskOf}) carries the {@code [N, T]} feature mask of a sequence input (1 for real
  * steps, 0 for padding) to the nodes that apply it. It is the same array at the input and the reference, so its
- * delta is zero and it gets no scores; nodes that read it send no multipliers back to it (null). A mask input may
- * refuse users' masks ({@link #refusingMasks}) where a layer the mask reaches has no exact masked rule.
+ * delta is zero and it gets no scores; nodes that read it send no multipliers back to it (null).
  *
  * <p>A <em>token input</em> ({@link #tokens}) holds token indices for embedding layers ({@link TokenSpec}). Its
  * delta is not {@code x − x_ref} but the indicator {@code x ≠ x_ref} (1 where the token changes, 0 where it does
@@ -24,24 +23,22 @@ public final class InputNode implements RuleNode {
     private final int maskedInput;
     private final int timeAxis;
     private final TokenSpec tokens;
-    private final String maskRefusal;
 
     /** @param featureShape the shape of one example, {@code -1} for a free size, e.g. {@code {784}} or {@code {1, -1, -1}} */
     public InputNode(long... featureShape) {
-        this(featureShape, -1, -1, null, null);
+        this(featureShape, -1, -1, null);
     }
 
-    private InputNode(long[] featureShape, int maskedInput, int timeAxis, TokenSpec tokens, String maskRefusal) {
+    private InputNode(long[] featureShape, int maskedInput, int timeAxis, TokenSpec tokens) {
         this.featureShape = featureShape == null ? null : featureShape.clone();
         this.maskedInput = maskedInput;
         this.timeAxis = timeAxis;
         this.tokens = tokens;
-        this.maskRefusal = maskRefusal;
     }
 
     /** An input of token indices for embedding layers. */
     public static InputNode tokens(TokenSpec spec) {
-        return new InputNode(null, -1, -1, java.util.Objects.requireNonNull(spec, "spec"), null);
+        return new InputNode(null, -1, -1, java.util.Objects.requireNonNull(spec, "spec"));
     }
 
     /** An input whose shape is not known from the configuration: any array of rank 2 or more. */
@@ -61,24 +58,7 @@ public final class InputNode implements RuleNode {
             throw new IllegalArgumentException("a mask needs an input position >= 0 and a time axis >= 1 (or -1 for "
                     + "the last), got " + featureInput + " and " + timeAxis);
         }
-        return new InputNode(new long[] {-1}, featureInput, timeAxis, null, null);
-    }
-
-    /**
-     * This mask input refusing users' masks with a message (null: accepting them again): a network converter marks
-     * it so where the mask reaches a layer whose masked computation has no exact rule, so that an unmasked call still
-     * works and a masked one fails before any work instead of giving a wrong answer.
-     */
-    public InputNode refusingMasks(String why) {
-        if (!isMask()) {
-            throw new IllegalStateException(this + " is not a mask input");
-        }
-        return new InputNode(featureShape, maskedInput, timeAxis, null, why);
-    }
-
-    /** Why a user's mask is refused, or null if it is taken. */
-    public String maskRefusal() {
-        return maskRefusal;
+        return new InputNode(new long[] {-1}, featureInput, timeAxis, null);
     }
 
     /** True for an input of token indices. */

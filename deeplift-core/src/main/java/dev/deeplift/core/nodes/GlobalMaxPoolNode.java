@@ -20,10 +20,10 @@ public final class GlobalMaxPoolNode extends MaxNode {
     @Override
     protected INDArray route(INDArray a, INDArray v) {
         INDArray ncs = layout.toNcs(a);
-        INDArray top = ncs.max(2).reshape(ncs.size(0), ncs.size(1), 1);
-        INDArray isMax = ncs.sub(top).eq(0.0).castTo(a.dataType());
-        // Keep only the first arg-max of each channel: where the running count of maxima is exactly 1.
-        INDArray first = isMax.mul(isMax.cumsum(2).eq(1.0).castTo(a.dataType()));
+        if (ncs.size(2) == 1) {
+            return layout.fromNcs(v.reshape(v.size(0), v.size(1), 1).dup(), a.shape()); // its own maximum
+        }
+        INDArray first = FirstMax.indicator(ncs, 2);
         return layout.fromNcs(first.muli(v.reshape(v.size(0), v.size(1), 1)), a.shape());
     }
 

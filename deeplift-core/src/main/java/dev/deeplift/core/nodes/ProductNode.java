@@ -15,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code m_b = m_y ⊙ (a + a_ref)/2}: gates of recurrent cells, attention's weighted sums, {@code ElementWiseVertex}
  * Product. More than two factors are folded left, pairwise.
  *
+ * <p>Under pure gradients ({@link NodeContext#pureGradient()}) the multipliers are the true gradient instead,
+ * {@code m_y ⊙ b} and {@code m_y ⊙ a} at the input.
+ *
  * <p>Its output delta is split by its own sign (positive and negative multipliers arriving from a RevealCancel
  * consumer are collapsed by that sign), and both inputs get one multiplier per element.
  */
@@ -40,6 +43,10 @@ public final class ProductNode implements RuleNode {
         INDArray m = out.collapse(output.delta());
         PairActivations a = inputs.get(0);
         PairActivations b = inputs.get(1);
+        if (context.pureGradient()) {
+            // Plain gradients (what integrated gradients average) are the other factor at the input.
+            return List.of(Multipliers.symmetric(m.mul(b.input())), Multipliers.symmetric(m.mul(a.input())));
+        }
         INDArray mA = m.mul(plus(b.input(), b.reference())).muli(0.5);
         INDArray mB = m.mul(plus(a.input(), a.reference())).muli(0.5);
         return List.of(Multipliers.symmetric(mA), Multipliers.symmetric(mB));

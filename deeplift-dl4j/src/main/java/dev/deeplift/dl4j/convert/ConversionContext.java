@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.convert;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.functions.ElementwiseFunctions;
@@ -28,10 +29,11 @@ public final class ConversionContext {
     private java.util.List<String> inputs;
     private String mask;
     private final java.util.Map<Integer, String> maskInputs = new java.util.HashMap<>();
-    /** Where the layer being converted is, if it received masked activations and has not yet read the mask. */
-    private String maskUnread;
-    /** Why users' masks are refused: the first layer that received masked activations without reading the mask. */
-    private String maskRefusal;
+    private Layout sequence;
+    private boolean perStep;
+    private final java.util.Map<String, Layout> sequenceNodes = new java.util.LinkedHashMap<>();
+    private final java.util.List<String> networkInputs = new java.util.ArrayList<>();
+    private final java.util.Map<String, Layout> networkInputLayouts = new java.util.HashMap<>();
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -49,7 +51,6 @@ public final class ConversionContext {
      * ({@code hasConsumers}): the output is then taken before the activation, which the consumers still get.
      */
     public void beginLayer(int index, String name, String className, boolean last, boolean hasConsumers) {
-        commitMaskCheck();
         this.layerIndex = index;
         this.layerName = name;
         this.layerClass = className;
@@ -59,10 +60,6 @@ public final class ConversionContext {
         this.outputNode = null;
         this.inputs = null;
         builder.inLayer(name);
-        if (mask != null) {
-            maskUnread = where();
-            applyMaskRefusal();
-        }
     }
 
     /** The name of the node the next node will read. */
@@ -103,7 +100,7 @@ public final class ConversionContext {
         return maskInputs.computeIfAbsent(featureInput, k -> {
             String name = "mask" + (k == 0 ? "" : String.valueOf(k));
             builder.inLayer(null);
-            builder.addInput(name, InputNode.maskOf(k, timeAxis).refusingMasks(maskRefusal()));
+            builder.addInput(name, InputNode.maskOf(k, timeAxis));
             builder.inLayer(layerName);
             return name;
         });
@@ -111,54 +108,16 @@ public final class ConversionContext {
 
     /**
      * The node carrying the feature mask of the current activations, or null if they are not masked. A converter
-     * that reads it takes on the masked computation of its layer, as DL4J's {@code output()} does it (see
-     * {@link #maskRefusal()}).
+     * that reads it takes on the masked computation of its layer as DL4J's {@code output()} does it; a layer class
+     * whose converter does is declared with {@link LayerMasks#registerMaskAware}.
      */
     public String mask() {
-        if (maskUnread != null) {
-            maskUnread = null;
-            applyMaskRefusal();
-        }
         return mask;
     }
 
     /** Sets (or clears, with null) the node carrying the feature mask of the current activations. */
     public void setMask(String node) {
         this.mask = node;
-        if (maskUnread != null) {
-            maskUnread = null;
-            applyMaskRefusal();
-        }
-    }
-
-    /**
-     * Why users' feature masks are refused, or null: a layer that received masked activations and whose converter
-     * neither read the mask ({@link #mask()}) nor replaced it ({@link #setMask}) would compute as if unmasked where
-     * DL4J may apply the mask, so every mask input refuses users' masks (unmasked calls still work). The mask
-     * inputs carry the refusal ({@link InputNode#refusingMasks}).
-     */
-    public String maskRefusal() {
-        return maskRefusal != null ? maskRefusal : maskUnread != null ? refusal(maskUnread) : null;
-    }
-
-    /** Makes an unread mask of the layer just converted the refusal, unless an earlier layer's already is. */
-    private void commitMaskCheck() {
-        if (maskUnread != null && maskRefusal == null) {
-            maskRefusal = refusal(maskUnread);
-        }
-        maskUnread = null;
-    }
-
-    private static String refusal(String where) {
-        return "Cannot explain with a feature mask: the masked activations reach " + where + ", whose masked "
-                + "computation is not supported; explain without the mask";
-    }
-
-    private void applyMaskRefusal() {
-        String why = maskRefusal();
-        for (String name : maskInputs.values()) {
-            builder.replaceInput(name, builder.input(name).refusingMasks(why));
-        }
     }
 
     /**
@@ -193,6 +152,87 @@ public final class ConversionContext {
             position += builder.input(name).isMask() ? 0 : 1;
         }
         throw new IllegalStateException("input " + current + " not found");
+    }
+
+    /**
+     * The layout of the current activations if they are sequences ({@code [N, C, T]} or {@code [N, T, C]}), else
+     * null.
+     */
+    public Layout sequence() {
+        return sequence;
+    }
+
+    /** Sets (or clears, with null) the layout of the current activations. */
+    public void setSequence(Layout layout) {
+        this.sequence = layout;
+    }
+
+    /**
+     * True between DL4J's {@code RnnToFeedForward} and {@code FeedForwardToRnn} preprocessors on sequences, where
+     * DL4J folds time steps into the batch ({@code [N·T, C]}) and feed-forward layers act on every step alone: here
+     * the activations stay {@code [N, C, T]} sequences and those layers become per-step maps.
+     */
+    public boolean perStep() {
+        return perStep;
+    }
+
+    /** Enters or leaves the per-step mode ({@link #perStep()}). */
+    public void setPerStep(boolean on) {
+        this.perStep = on;
+    }
+
+    /** Records that a node's activations are sequences in a layout (what per-step targets index). */
+    public void markSequence(String node, Layout layout) {
+        if (layout != null) {
+            sequenceNodes.put(node, layout);
+        }
+    }
+
+    /** The nodes recorded by {@link #markSequence}. */
+    public java.util.Map<String, Layout> sequenceNodes() {
+        return java.util.Collections.unmodifiableMap(sequenceNodes);
+    }
+
+    /**
+     * Declares the network's inputs (a ComputationGraph's, in order; their graph nodes have the same names), with
+     * the layout of those known to be sequences (null entries otherwise).
+     */
+    public void setNetworkInputs(java.util.List<String> names, java.util.List<Layout> layouts) {
+        networkInputs.clear();
+        networkInputs.addAll(names);
+        for (int k = 0; k < names.size(); k++) {
+            if (layouts.get(k) != null) {
+                networkInputLayouts.put(names.get(k), layouts.get(k));
+            }
+        }
+    }
+
+    /** The graph node of a network input, by its name. */
+    public String networkInput(String name) {
+        if (!networkInputs.contains(name)) {
+            throw unsupported("it names \"" + name + "\", which is not a network input " + networkInputs);
+        }
+        return name;
+    }
+
+    /** The layout of a network input if it is known to be a sequence, else null. */
+    public Layout networkInputLayout(String name) {
+        return networkInputLayouts.get(name);
+    }
+
+    /**
+     * The mask input of a network input, by its name (created on first use, with the input's time axis, axis 2 if
+     * its layout is not known).
+     */
+    public String networkInputMask(String name) {
+        int k = networkInputs.indexOf(networkInput(name));
+        Layout layout = networkInputLayouts.get(name);
+        return maskInput(k, layout == null ? 2 : layout.widthAxis());
+    }
+
+    /** The name of the current layer or vertex, or null if unnamed. */
+    public String layerName() {
+        return layerName;
     }
 
     /** The nodes feeding the current graph vertex, in its input order (one for a layer: the current node). */

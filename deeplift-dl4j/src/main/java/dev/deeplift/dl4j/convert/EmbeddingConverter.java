@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.convert;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.graph.TokenSpec;
 import dev.deeplift.core.nodes.EmbeddingNode;
 import dev.deeplift.core.nodes.TimeMaskNode;
@@ -50,5 +51,6 @@ final class EmbeddingConverter implements LayerConverter<FeedForwardLayer> {
             ctx.add("mask", mask, ctx.current(), maskInput);
         }
         ctx.setMask(maskInput);
+        ctx.setSequence(nwc ? Layout.NWC : Layout.NCW);
     }
 }

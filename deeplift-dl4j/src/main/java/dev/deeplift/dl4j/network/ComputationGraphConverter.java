@@ -8,6 +8,13 @@ import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import dev.deeplift.dl4j.convert.Converters;
 import dev.deeplift.dl4j.convert.VertexConverter;
 import dev.deeplift.dl4j.convert.VertexConverters;
+import dev.deeplift.dl4j.convert.LayerMasks;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
+import dev.deeplift.core.nodes.recurrent.MaskOrNode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +70,22 @@ public final class ComputationGraphConverter {
         Map<String, String> outputNodeOf = new HashMap<>();
         Map<String, IActivation> outputActivationOf = new HashMap<>();
         Map<String, Long> unitsOf = new HashMap<>();
+        // Per vertex: the layout of its output if a sequence, whether in per-step mode, and its mask node (as DL4J's
+        // setLayerMaskArrays propagates the feature masks of the network inputs).
+        Map<String, Layout> sequenceOf = new HashMap<>();
+        Map<String, Boolean> perStepOf = new HashMap<>();
+        Map<String, String> maskOf = new HashMap<>();
+        List<Layout> inputLayouts = new ArrayList<>();
+        for (String in : networkInputs) {
+            inputLayouts.add(sequenceInput(in, conf, vertexInputs));
+        }
+        ctx.setNetworkInputs(networkInputs, inputLayouts);
+        for (int k = 0; k < networkInputs.size(); k++) {
+            if (inputLayouts.get(k) != null) {
+                sequenceOf.put(networkInputs.get(k), inputLayouts.get(k));
+                maskOf.put(networkInputs.get(k), ctx.networkInputMask(networkInputs.get(k)));
+            }
+        }
 
         int index = 0;
         String previous = null;
@@ -74,38 +97,54 @@ public final class ComputationGraphConverter {
                 continue;
             }
             GraphVertex vc = unwrap(conf.getVertices().get(name));
-            List<String> ins = vertexInputs.get(name).stream().map(nodeOf::get).toList();
+            List<String> from = vertexInputs.get(name);
+            List<String> ins = from.stream().map(nodeOf::get).toList();
             boolean isOutput = outputLayers.contains(name);
             boolean tailed = isOutput && !networkOutputs.contains(name);
             String where = "vertex " + index + " \"" + name + "\"";
+            ctx.setSequence(sequenceOf.get(from.get(0)));
+            ctx.setPerStep(perStepOf.getOrDefault(from.get(0), false));
+            boolean orMasks = vc instanceof MergeVertex || vc instanceof ElementWiseVertex
+                    || vc instanceof PoolHelperVertex;
             if (vc instanceof LayerVertex lv) {
                 Layer layer = unwrapLayer(lv.getLayerConf().getLayer());
                 ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
                         !tailed && consumers.getOrDefault(name, 0) > 0);
                 ins = formatSwitched(conf, before, name, ins, ctx);
+                ctx.setMask(maskOf.get(from.get(0)));
                 ctx.setCurrent(ins.size() == 1 ? ins.get(0)
                         : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
                 if (lv.getPreProcessor() != null) {
                     PreprocessorConverter.convert(lv.getPreProcessor(), ctx);
                 }
+                LayerMasks.beforeLayer(layer, ctx);
                 MultiLayerNetworkConverter.convertLayer(unwrapRuntime(graph.getLayer(name)), layer, ctx);
                 if (isOutput) {
                     outputNodeOf.put(name, ctx.outputNode());
                     outputActivationOf.put(name, ctx.outputActivation());
                     unitsOf.put(name, MultiLayerNetworkConverter.unitsAfter(layer, -1));
+                    ctx.markSequence(ctx.outputNode(), ctx.sequence());
                 }
                 nodeOf.put(name, ctx.current());
             } else if (vc instanceof PreprocessorVertex pv) {
                 ctx.beginLayer(index, name, "PreprocessorVertex", false);
+                ctx.setMask(maskOf.get(from.get(0)));
                 ctx.setCurrent(single(ins, where));
                 PreprocessorConverter.convert(pv.getPreProcessor(), ctx);
                 nodeOf.put(name, ctx.current());
             } else {
                 ctx.beginLayer(index, name, vc.getClass().getSimpleName(), false);
+                ctx.setMask(orMasks ? anyMaskOr(from, maskOf, builder, name) : maskOf.get(from.get(0)));
                 ctx.setInputs(ins);
                 convertVertex(vc, ctx);
                 nodeOf.put(name, ctx.current());
             }
+            sequenceOf.put(name, ctx.sequence());
+            perStepOf.put(name, ctx.perStep());
+            if (ctx.mask() != null) {
+                maskOf.put(name, ctx.mask());
+            }
+            ctx.markSequence(nodeOf.get(name), ctx.sequence());
             if (isOutput && !outputNodeOf.containsKey(name)) {
                 outputNodeOf.put(name, nodeOf.get(name));
                 unitsOf.put(name, -1L);
@@ -123,7 +162,47 @@ public final class ComputationGraphConverter {
         }
         return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
                 "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
-                Map.copyOf(nodeOf), InputShapes.forGraph(conf, order));
+                Map.copyOf(nodeOf), InputShapes.forGraph(conf, order), Map.copyOf(ctx.sequenceNodes()));
+    }
+
+    /**
+     * The mask a merge or element-wise vertex passes on in DL4J: none unless every input is masked, else the OR of
+     * the inputs' masks (one node when they are all the same).
+     */
+    private static String anyMaskOr(List<String> from, Map<String, String> maskOf, NodeGraphBuilder builder,
+                                    String vertex) {
+        java.util.LinkedHashSet<String> masks = new java.util.LinkedHashSet<>();
+        for (String f : from) {
+            String m = maskOf.get(f);
+            if (m == null) {
+                return null;
+            }
+            masks.add(m);
+        }
+        if (masks.size() == 1) {
+            return masks.iterator().next();
+        }
+        String name = vertex + "/maskOr";
+        builder.inLayer(null);
+        builder.addNode(name, new MaskOrNode(), masks.toArray(String[]::new));
+        builder.inLayer(vertex);
+        return name;
+    }
+
+    /** The layout of a network input read by exactly one layer that reads sequences, else null. */
+    private static Layout sequenceInput(String input, ComputationGraphConfiguration conf,
+                                        Map<String, List<String>> vertexInputs) {
+        List<String> readers = vertexInputs.entrySet().stream().filter(e -> e.getValue().contains(input))
+                .map(Map.Entry::getKey).toList();
+        for (String r : readers) {
+            if (conf.getVertices().get(r) instanceof LayerVertex lv) {
+                Layout l = Sequences.input(unwrapLayer(lv.getLayerConf().getLayer()), lv.getPreProcessor());
+                if (l != null) {
+                    return l;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -199,7 +278,7 @@ public final class ComputationGraphConverter {
         while (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
             l = f.getLayer();
         }
-        while (l instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer w) {
+        while (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop w) {
             l = w.getUnderlying();
         }
         return l;

@@ -3,6 +3,8 @@ package dev.deeplift.dl4j.network;
 import dev.deeplift.core.engine.ShapeCheck;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -405,8 +407,9 @@ final class InputShapes {
         if (l instanceof SubsamplingLayer s) {
             return s.getCnn2dDataFormat() == CNN2DFormat.NHWC ? "NHWC" : "NCHW";
         }
-        if (l instanceof BaseRecurrentLayer r) {
-            return r.getRnnDataFormat() == RNNFormat.NWC ? "NWC" : "NCW";
+        Layout sequence = Sequences.reads(l);
+        if (sequence != null) {
+            return sequence.toString();
         }
         return null;
     }

@@ -7,6 +7,9 @@ import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.Converters;
 import dev.deeplift.dl4j.convert.LayerConverter;
+import dev.deeplift.dl4j.convert.LayerMasks;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -49,6 +52,12 @@ public final class MultiLayerNetworkConverter {
         NodeGraphBuilder builder = new NodeGraphBuilder();
         builder.addInput("input", inputNode(conf));
         ConversionContext ctx = new ConversionContext(builder, "input");
+        Layout inputLayout = Sequences.input(confOf(conf, 0), conf.getInputPreProcess(0));
+        if (inputLayout != null) {
+            // A sequence input: its feature mask (ones unless the caller gives one) is a graph input.
+            ctx.setSequence(inputLayout);
+            ctx.setMask(ctx.maskInput(0, inputLayout.widthAxis()));
+        }
         long units = -1;
         long outputUnits = -1;
         String outputNode = null;
@@ -65,7 +74,10 @@ public final class MultiLayerNetworkConverter {
             if (i > 0 && RnnFormatSwitch.permutes(conf.getConf(i - 1).getLayer(), conf.getConf(i).getLayer())) {
                 RnnFormatSwitch.permute(ctx);
             }
+            LayerMasks.beforeLayer(lc, ctx);
             convertLayer(layer, lc, ctx);
+            ctx.markSequence(ctx.current(), ctx.sequence());
+            ctx.markSequence(ctx.outputNode(), ctx.sequence());
             units = unitsAfter(lc, pre == null ? units : -1);
             if (i == last) {
                 // Layers after the last one are identities at inference: the targets are this layer's units.
@@ -81,7 +93,7 @@ public final class MultiLayerNetworkConverter {
         builder.setOutputs(outputNode);
         return new ExplainedModel(builder.build(), net.params().dataType(), List.of(outputUnits), outputActivation,
                 "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes),
-                InputShapes.forNetwork(conf));
+                InputShapes.forNetwork(conf), java.util.Map.copyOf(ctx.sequenceNodes()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -98,9 +110,10 @@ public final class MultiLayerNetworkConverter {
         while (lc instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
             lc = f.getLayer();
         }
-        while (lc instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer f) {
+        while (lc instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop f) {
             lc = f.getUnderlying();
         }
+        // Other wrappers (LastTimeStep, MaskZeroLayer, TimeDistributed) have converters of their own.
         return lc;
     }
 
@@ -120,6 +133,10 @@ public final class MultiLayerNetworkConverter {
     static long unitsAfter(org.deeplearning4j.nn.conf.layers.Layer lc, long before) {
         if (lc instanceof DenseLayer || lc instanceof BaseOutputLayer) {
             return ((FeedForwardLayer) lc).getNOut();
+        }
+        if (lc instanceof org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed t
+                && t.getUnderlying() instanceof DenseLayer d) {
+            return d.getNOut();
         }
         boolean elementwise = lc instanceof ActivationLayer || lc instanceof DropoutLayer || lc instanceof LossLayer
                 || lc instanceof BatchNormalization || lc instanceof PReLULayer;

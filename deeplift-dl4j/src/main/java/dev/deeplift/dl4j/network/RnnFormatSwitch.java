@@ -1,6 +1,7 @@
 package dev.deeplift.dl4j.network;
 
 import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.nodes.LinearNode;
 import dev.deeplift.core.ops.ShapeOps;
 import dev.deeplift.dl4j.convert.ConversionContext;
@@ -27,9 +28,12 @@ final class RnnFormatSwitch {
                 && format(previous) != format(layer);
     }
 
-    /** Appends the permutation to the current node. */
+    /** Appends the permutation to the current node; the current activations' sequence layout flips with it. */
     static void permute(ConversionContext ctx) {
         ctx.add("rnnFormatSwitch", new LinearNode(LayerKind.RESHAPE, ShapeOps.permute(0, 2, 1), true));
+        if (ctx.sequence() != null) {
+            ctx.setSequence(ctx.sequence() == Layout.NWC ? Layout.NCW : Layout.NWC);
+        }
     }
 
     private static RNNFormat format(Layer l) {

@@ -9,6 +9,7 @@ import dev.deeplift.core.Layout;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.Target;
 import dev.deeplift.core.methods.DeepShap;
+import dev.deeplift.core.reference.EmbeddingReference;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.dl4j.DeepLift;
 import dev.deeplift.dl4j.Methods;
@@ -26,6 +27,12 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -147,6 +154,61 @@ class ReadmeExamplesTest {
         DeepLift custom = DeepLift.of(netWithFeatureScale);
 
         assertTrue(custom.explain(Nd4j.rand(DataType.DOUBLE, 2, 3), 1).maxSummationError() < 1e-12);
+    }
+
+    @Test
+    void sequences() {
+        int c = 3;
+        int T = 6;
+        MultiLayerNetwork lstmNet = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new LSTM.Builder().nIn(c).nOut(4).activation(Activation.TANH).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        lstmNet.init();
+        MultiLayerNetwork classifier = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(6)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new LastTimeStep(new LSTM.Builder().nIn(c).nOut(4).activation(Activation.TANH).build()))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        classifier.init();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, c, T);
+        INDArray reference = Nd4j.zeros(DataType.DOUBLE, 1, c, T);
+        INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}});
+
+        DeepLift rnn = DeepLift.of(lstmNet);                                  // LSTM → RnnOutputLayer, [N, C, T] inputs
+        Attribution s = rnn.explain(x, reference, Target.unitAtStep(2, T - 1), mask);    // unit 2 at the last step
+        Attribution p = DeepLift.of(classifier).explain(x, reference, 1, mask);          // LSTM → LastTimeStep → dense
+
+        assertTrue(s.maxSummationError() < 1e-10 && p.maxSummationError() < 1e-10, s + " " + p);
+        assertEquals(0.0, p.scores().get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.interval(4, 6))
+                .amaxNumber().doubleValue(), 0.0, "padded steps after the last real one score nothing");
+    }
+
+    @Test
+    void embeddings() {
+        MultiLayerNetwork textNet = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(10).nOut(4).build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        textNet.init();
+        INDArray tokens = Nd4j.createFromArray(new double[][] {{4, 7, 9, 2}, {5, 5, 1, 0}});
+        INDArray padTokens = Nd4j.zeros(DataType.DOUBLE, 1, 4);
+        INDArray sampleTokens = Nd4j.createFromArray(new double[][] {{1, 2, 3, 4}, {9, 8, 7, 6}, {0, 0, 3, 3}});
+
+        DeepLift text = DeepLift.of(textNet);                                 // EmbeddingSequenceLayer → ... → output
+        Attribution t = text.explain(tokens, padTokens, 1);                   // [N, T] token scores against pad tokens
+        Attribution z = text.explain(tokens, EmbeddingReference.zeros(), 1);  // against zero vectors ("no token")
+        Attribution b = DeepShap.of(text).explain(tokens, Reference.background(sampleTokens), 1);  // token backgrounds
+
+        assertEquals(List.of(2L, 4L), java.util.Arrays.stream(t.scores().shape()).boxed().toList());
+        assertTrue(t.maxSummationError() < 1e-10 && z.maxSummationError() < 1e-10
+                && b.maxPairSummationError() < 1e-10);
     }
 
     @Test

@@ -24,6 +24,15 @@ public interface RuleNode {
         return false;
     }
 
+    /**
+     * True if each side of its output (input, reference) is computed from the same side of its inputs alone, so that
+     * reference activations may be computed apart from the input's and reused. False for a node that couples the two
+     * sides, such as softmax's exponential shifted by the largest score of both.
+     */
+    default boolean sidesIndependent() {
+        return true;
+    }
+
     /** Activations of this node from those of its inputs, in the order the graph lists the inputs. */
     PairActivations forward(List<PairActivations> inputs, NodeContext context);
 

@@ -25,7 +25,9 @@ public final class ConversionContext {
     private IActivation outputActivation;
     private String outputNode;
     private java.util.List<String> inputs;
-    private String mask;
+    private MaskRef mask;
+    private java.util.List<MaskRef> inputMasks;
+    private final java.util.Map<MaskRef, String> maskNodes = new java.util.HashMap<>();
     private final java.util.Map<Integer, String> maskInputs = new java.util.HashMap<>();
 
     /** @param builder the graph being built; @param input the node the first layer reads */
@@ -52,6 +54,7 @@ public final class ConversionContext {
         this.outputActivation = null;
         this.outputNode = null;
         this.inputs = null;
+        this.inputMasks = null;
         builder.inLayer(name);
     }
 
@@ -99,14 +102,51 @@ public final class ConversionContext {
         });
     }
 
-    /** The node carrying the feature mask of the current activations, or null if they are not masked. */
+    /**
+     * The node carrying the feature mask of the current activations, or null if they are not masked; a mask not yet
+     * in the graph (a network input's) is added now.
+     */
     public String mask() {
-        return mask;
+        return mask == null ? null : mask.node(this);
     }
 
     /** Sets (or clears, with null) the node carrying the feature mask of the current activations. */
     public void setMask(String node) {
-        this.mask = node;
+        this.mask = node == null ? null : MaskRef.ofNode(node);
+    }
+
+    /** The feature mask of the current activations, not added to the graph by asking; null if unmasked. */
+    public MaskRef maskRef() {
+        return mask;
+    }
+
+    /** Sets (or clears, with null) the feature mask of the current activations. */
+    public void setMaskRef(MaskRef mask) {
+        this.mask = mask;
+    }
+
+    /** The masks of the current vertex's inputs, in its input order (null for unmasked ones). */
+    public java.util.List<MaskRef> inputMasks() {
+        return inputMasks == null ? java.util.Collections.singletonList(mask) : inputMasks;
+    }
+
+    /** Sets the masks of the vertex being converted's inputs. */
+    public void setInputMasks(java.util.List<MaskRef> masks) {
+        this.inputMasks = masks == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
+    }
+
+    /** The nodes already carrying masks in this conversion. */
+    java.util.Map<MaskRef, String> maskNodes() {
+        return maskNodes;
+    }
+
+    /** Appends a node reading the named nodes without making it current (a mask the layer reads); its name. */
+    String addBeside(String what, RuleNode node, String... inputs) {
+        String keep = current;
+        String name = add(what, node, inputs);
+        current = keep;
+        return name;
     }
 
     /** The nodes feeding the current graph vertex, in its input order (one for a layer: the current node). */

@@ -6,6 +6,7 @@ import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import dev.deeplift.dl4j.convert.Converters;
+import dev.deeplift.dl4j.convert.MaskRef;
 import dev.deeplift.dl4j.convert.VertexConverter;
 import dev.deeplift.dl4j.convert.VertexConverters;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Converts a {@link ComputationGraph} into an {@link ExplainedModel}: vertices in DL4J's topological order,
@@ -60,6 +62,11 @@ public final class ComputationGraphConverter {
         ConversionContext ctx = new ConversionContext(builder, networkInputs.get(0));
         Map<String, String> nodeOf = new HashMap<>();
         networkInputs.forEach(in -> nodeOf.put(in, in));
+        // Each vertex's output mask, as DL4J propagates feature masks (null: unmasked); added only where read.
+        Map<String, MaskRef> maskOf = new HashMap<>();
+        for (int k = 0; k < networkInputs.size(); k++) {
+            maskOf.put(networkInputs.get(k), MaskRef.ofInput(k, InputShapes.timeAxis(conf, networkInputs.get(k))));
+        }
         Map<String, String> outputNodeOf = new HashMap<>();
         Map<String, IActivation> outputActivationOf = new HashMap<>();
         Map<String, Long> unitsOf = new HashMap<>();
@@ -72,6 +79,7 @@ public final class ComputationGraphConverter {
             }
             GraphVertex vc = unwrap(conf.getVertices().get(name));
             List<String> ins = vertexInputs.get(name).stream().map(nodeOf::get).toList();
+            List<MaskRef> masks = vertexInputs.get(name).stream().map(maskOf::get).toList();
             boolean isOutput = outputLayers.contains(name);
             boolean tailed = isOutput && !networkOutputs.contains(name);
             String where = "vertex " + index + " \"" + name + "\"";
@@ -79,6 +87,7 @@ public final class ComputationGraphConverter {
                 Layer layer = unwrapLayer(lv.getLayerConf().getLayer());
                 ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
                         !tailed && consumers.getOrDefault(name, 0) > 0);
+                ctx.setMaskRef(MaskRef.or(masks));
                 ctx.setCurrent(ins.size() == 1 ? ins.get(0)
                         : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
                 if (lv.getPreProcessor() != null) {
@@ -93,15 +102,19 @@ public final class ComputationGraphConverter {
                 nodeOf.put(name, ctx.current());
             } else if (vc instanceof PreprocessorVertex pv) {
                 ctx.beginLayer(index, name, "PreprocessorVertex", false);
+                ctx.setMaskRef(MaskRef.or(masks));
                 ctx.setCurrent(single(ins, where));
                 PreprocessorConverter.convert(pv.getPreProcessor(), ctx);
                 nodeOf.put(name, ctx.current());
             } else {
                 ctx.beginLayer(index, name, vc.getClass().getSimpleName(), false);
                 ctx.setInputs(ins);
-                convertVertex(vc, ctx);
+                ctx.setInputMasks(masks);
+                ctx.setMaskRef(MaskRef.or(masks)); // ElementWiseVertex's and MergeVertex's rule; others may reset it
+                convertVertex(vc, graph.getVertex(name), ctx);
                 nodeOf.put(name, ctx.current());
             }
+            maskOf.put(name, ctx.maskRef());
             if (isOutput && !outputNodeOf.containsKey(name)) {
                 outputNodeOf.put(name, nodeOf.get(name));
                 unitsOf.put(name, -1L);
@@ -117,7 +130,9 @@ public final class ComputationGraphConverter {
         for (int v : graph.topologicalSortOrder()) {
             order.add(graph.getVertices()[v].getVertexName());
         }
-        return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
+        DataType dataType = MultiLayerNetworkConverter.dataType(graph.numParams(), graph.params(),
+                graph.getConfiguration().getDataType());
+        return new ExplainedModel(builder.build(), dataType, units, firstActivation,
                 "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
                 Map.copyOf(nodeOf), InputShapes.forGraph(conf, order));
     }
@@ -143,10 +158,11 @@ public final class ComputationGraphConverter {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void convertVertex(GraphVertex vertex, ConversionContext ctx) {
+    private static void convertVertex(GraphVertex vertex, org.deeplearning4j.nn.graph.vertex.GraphVertex runtime,
+                                      ConversionContext ctx) {
         VertexConverter converter = Converters.forVertex(vertex.getClass())
                 .orElseThrow(() -> VertexConverters.unsupported(vertex, ctx));
-        converter.convert(vertex, ctx);
+        converter.convert(vertex, runtime, ctx);
     }
 
     private static String single(List<String> ins, String where) {

@@ -251,6 +251,25 @@ final class InputShapes {
         return null;
     }
 
+    /**
+     * The time axis of a MultiLayerNetwork's input, counting the batch axis, for its feature mask: 1 where the first
+     * layer with a layout reads NWC, else 2 (NCW, DL4J's default).
+     */
+    static int timeAxis(MultiLayerConfiguration conf) {
+        List<Layer> layers = new ArrayList<>();
+        List<InputPreProcessor> pres = new ArrayList<>();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            layers.add(unfrozen(conf.getConf(i).getLayer()));
+            pres.add(conf.getInputPreProcess(i));
+        }
+        return "NWC".equals(formatAfter(layers, pres)) ? 1 : 2;
+    }
+
+    /** The time axis of a ComputationGraph's input, as {@link #timeAxis(MultiLayerConfiguration)}. */
+    static int timeAxis(ComputationGraphConfiguration conf, String input) {
+        return formatFrom(conf, input).filter("NWC"::equals).isPresent() ? 1 : 2;
+    }
+
     /** The input type of one example shape in a layout ({@code "NCHW"}, {@code "NWC"}, ...), or null if unknown. */
     private static InputType typeOf(long[] s, String format) {
         return switch (s.length) {

@@ -6,6 +6,7 @@ import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.Converters;
+import dev.deeplift.dl4j.convert.MaskRef;
 import dev.deeplift.dl4j.convert.LayerConverter;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class MultiLayerNetworkConverter {
         NodeGraphBuilder builder = new NodeGraphBuilder();
         builder.addInput("input", inputNode(conf));
         ConversionContext ctx = new ConversionContext(builder, "input");
+        // The feature mask of sequence inputs, as output(input, false, featureMask, null) applies it; added where read.
+        ctx.setMaskRef(MaskRef.ofInput(0, InputShapes.timeAxis(conf)));
         long units = -1;
         long outputUnits = -1;
         String outputNode = null;
@@ -76,7 +79,8 @@ public final class MultiLayerNetworkConverter {
             }
         }
         builder.setOutputs(outputNode);
-        return new ExplainedModel(builder.build(), net.params().dataType(), List.of(outputUnits), outputActivation,
+        org.nd4j.linalg.api.buffer.DataType dataType = dataType(net.numParams(), net.params(), conf.getDataType());
+        return new ExplainedModel(builder.build(), dataType, List.of(outputUnits), outputActivation,
                 "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes),
                 InputShapes.forNetwork(conf));
     }
@@ -110,6 +114,15 @@ public final class MultiLayerNetworkConverter {
                 return layer;
             }
         }
+    }
+
+    /**
+     * The network's data type: its parameters', or the configuration's where there are none (attention without
+     * projections), whose empty parameter array has ND4J's default type instead.
+     */
+    static org.nd4j.linalg.api.buffer.DataType dataType(long numParams, org.nd4j.linalg.api.ndarray.INDArray params,
+                                                         org.nd4j.linalg.api.buffer.DataType configured) {
+        return numParams > 0 ? params.dataType() : configured;
     }
 
     /** Output units after a layer: known after dense-like layers, kept by elementwise ones, else unknown. */

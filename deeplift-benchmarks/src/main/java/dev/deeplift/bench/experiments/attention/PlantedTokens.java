@@ -66,8 +66,10 @@ public final class PlantedTokens {
     /** The README-ready table. */
     public static String table(Run run) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Test accuracy %.3f; %d held-out sequences with both planted tokens "
-                + "explained (target: the logit of class 1; k = the number of planted positions, 2 to 6).%n%n", run.testAccuracy(), run.explained()));
+        sb.append(String.format(Locale.ROOT, "Trained in %.0f s; test accuracy %.3f; %d held-out sequences with both "
+                + "planted tokens explained (target: the logit of class 1; k = the number of planted positions, "
+                + "2 to 6).%n%n",
+                run.trainSeconds(), run.testAccuracy(), run.explained()));
         sb.append("| Method | All planted positions in the top k | Recall at k | An A and a B in the top 2 "
                 + "| Planted share of positive score | Max summation error | Time (s) |\n"
                 + "|---|---|---|---|---|---|---|\n");

@@ -228,10 +228,29 @@ public final class DeepLift implements Explainer {
                 Target.perExample(0, targets));
     }
 
-    /** Contributions of a network with one input to a unit of a named (or numbered) output. */
+    /**
+     * Contributions of a network with one input to a unit of a named (or numbered) output; for a sequence output
+     * (per-step units, e.g. an {@code RnnOutputLayer}) the target names a time step too:
+     * {@code Target.unitAtStep(unit, step)}.
+     */
     public Attribution explain(INDArray input, INDArray reference, Target target) {
         engine.requireSingle("input", engine.model().inputCount());
         return engine.explain(Arrays.asList(input), Arrays.asList(reference), target);
+    }
+
+    /**
+     * {@link #explain(INDArray, INDArray, Target)} with a feature mask, as DL4J's
+     * {@code output(input, false, featureMask, null)} applies it.
+     *
+     * <pre>{@code
+     * Attribution a = explainer.explain(x, reference, Target.unitAtStep(2, 9), mask);   // unit 2 at step 9
+     * }</pre>
+     *
+     * @param featureMask {@code [N, T]}: 1 for real steps, 0 for padding; null for none
+     */
+    public Attribution explain(INDArray input, INDArray reference, Target target, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explain(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask), target);
     }
 
     /**
@@ -300,6 +319,34 @@ public final class DeepLift implements Explainer {
     public Attribution explainNeuron(INDArray input, INDArray reference, String layer, int unit) {
         engine.requireSingle("input", engine.model().inputCount());
         return engine.explainNeuron(Arrays.asList(input), Arrays.asList(reference), layer, unit);
+    }
+
+    /**
+     * Neuron attribution on a layer that outputs sequences (a recurrent layer, a per-step dense layer): unit
+     * {@code unit} at time step {@code step} of its output, after its activation, as the target.
+     * ({@link #explainNeuron(INDArray, INDArray, String, int)} takes the same unit as an index into the flattened
+     * per-example output: {@code unit·T + step} for NCW {@code [N, C, T]}, {@code step·C + unit} for NWC.)
+     *
+     * @param featureMask {@code [N, T]}, or null for none
+     */
+    public Attribution explainNeuron(INDArray input, INDArray reference, String layer, int unit, int step,
+                                     INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainNeuron(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                layer, unit, step);
+    }
+
+    /**
+     * Layer attribution for any target (a time step of a sequence output, a named output) with a feature mask: the
+     * contributions of a hidden layer's activations, in the layer's output shape.
+     *
+     * @param featureMask {@code [N, T]}, or null for none
+     */
+    public Attribution explainLayer(INDArray input, INDArray reference, Target target, String layer,
+                                    INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainLayer(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                target, layer);
     }
 
     /**

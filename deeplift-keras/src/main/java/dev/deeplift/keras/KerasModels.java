@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModel;
 import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
@@ -16,6 +19,8 @@ import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurat
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports a Keras model, saved as a JSON configuration ({@code model.to_json()}) and HDF5 weights
@@ -46,7 +51,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *       never applied by the layer). Set to the identity.</li>
  *   <li><b>Every other layer carries a no-op {@code Dropout(p = 1.0)}</b>. Removed (exact).</li>
  * </ol>
- * Checked and found right: the layer order; the data layout (Conv1D layers are NWC: the network takes
+ * Recurrent models: the faults in {@link KerasJsonCorrections} (the Orthogonal initializer's crash, ignored
+ * {@code go_backwards}, masked recurrent layers returning their last step) are corrected or refused before the
+ * import. Imported recurrent layers read Keras' layout, NWC {@code [N, T, C]}; the time length must be fixed
+ * ({@code batch_input_shape} with a length) in the JSON.
+ *
+ * <p>Checked and found right: the layer order; the data layout (Conv1D layers are NWC: the network takes
  * {@code [N, length, channels]}, channels last, as Keras does); Keras {@code padding="valid"} as
  * {@code ConvolutionMode.Truncate}; the Conv1D and Dense weights; {@code Flatten} as a
  * {@code KerasFlattenRnnPreprocessor}, a C-order reshape of {@code [N, T, C]}, which is Keras's channels-last
@@ -56,6 +66,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * <p>Each correction that changes the network's outputs is logged at INFO, the others at DEBUG.
  */
 public final class KerasModels {
+    private static final Logger LOG = LoggerFactory.getLogger(KerasModels.class);
+
     private KerasModels() {
     }
 
@@ -80,7 +92,7 @@ public final class KerasModels {
     public static MultiLayerNetwork importSequential(String modelJson, Path weightsH5) {
         Objects.requireNonNull(modelJson, "modelJson");
         Map<String, KerasLayerSpec> declared = KerasLayerSpec.parseAll(modelJson);
-        try (KerasModelBuilder builder = builder(modelJson, weightsH5)) {
+        try (KerasModelBuilder builder = builder(corrected(modelJson), weightsH5)) {
             KerasSequentialModel model = builder.buildSequential();
             ImportCorrections.apply(model.getLayersOrdered(), declared);
             return model.getMultiLayerNetwork();
@@ -113,7 +125,7 @@ public final class KerasModels {
     public static ComputationGraph importFunctional(String modelJson, Path weightsH5) {
         Objects.requireNonNull(modelJson, "modelJson");
         Map<String, KerasLayerSpec> declared = KerasLayerSpec.parseAll(modelJson);
-        try (KerasModelBuilder builder = builder(modelJson, weightsH5)) {
+        try (KerasModelBuilder builder = builder(corrected(modelJson), weightsH5)) {
             KerasModel model = builder.buildModel();
             ImportCorrections.apply(model.getLayersOrdered(), declared);
             return model.getComputationGraph();
@@ -122,6 +134,62 @@ public final class KerasModels {
         } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException e) {
             throw new KerasImportException("DL4J cannot import this functional model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Imports a Keras {@code Sequential} model saved whole ({@code model.save("model.h5")}: configuration and weights
+     * in one HDF5 file).
+     *
+     * @throws UncheckedIOException  if the file cannot be read
+     * @throws KerasImportException if DL4J cannot import the model
+     */
+    public static MultiLayerNetwork importSequentialModel(Path modelH5) {
+        Objects.requireNonNull(modelH5, "modelH5");
+        String json = modelJsonOf(modelH5);
+        Map<String, KerasLayerSpec> declared = KerasLayerSpec.parseAll(json);
+        try (KerasModelBuilder builder = new KerasModelBuilder(new KerasModelConfiguration())
+                .modelJson(corrected(json)).weightsHdf5Filename(modelH5.toString()).enforceTrainingConfig(false)) {
+            KerasSequentialModel model = builder.buildSequential();
+            ImportCorrections.apply(model.getLayersOrdered(), declared);
+            return model.getMultiLayerNetwork();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Keras model " + modelH5, e);
+        } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException e) {
+            throw new KerasImportException("DL4J cannot import this Sequential model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model JSON of a whole-model HDF5 file, with its root attributes {@code keras_version} and
+     * {@code backend} added: DL4J reads the version from the JSON, and without it takes the model for Keras 1
+     * ("Keras layer is missing init field").
+     */
+    private static String modelJsonOf(Path modelH5) {
+        if (!Files.isRegularFile(modelH5)) {
+            throw new UncheckedIOException(new NoSuchFileException(modelH5.toString(), null, "Keras model not found"));
+        }
+        try (Hdf5Archive archive = new Hdf5Archive(modelH5.toString())) {
+            String json = archive.readAttributeAsJson("model_config").trim();
+            StringBuilder root = new StringBuilder("{");
+            for (String attribute : new String[] {"keras_version", "backend"}) {
+                if (archive.hasAttribute(attribute) && !json.contains("\"" + attribute + "\"")) {
+                    root.append('"').append(attribute).append("\": \"")
+                            .append(archive.readAttributeAsString(attribute).trim()).append("\", ");
+                }
+            }
+            return root + json.substring(1);
+        } catch (UnsupportedKerasConfigurationException e) {
+            throw new KerasImportException("Cannot read the model configuration of " + modelH5 + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON with the corrections of {@link KerasJsonCorrections} (each logged). */
+    private static String corrected(String modelJson) {
+        List<String> changes = new ArrayList<>();
+        String json = KerasJsonCorrections.correct(modelJson, changes);
+        changes.forEach(c -> LOG.debug("Keras import correction: {}", c));
+        return json;
     }
 
     private static KerasModelBuilder builder(String modelJson, Path weightsH5) throws IOException {

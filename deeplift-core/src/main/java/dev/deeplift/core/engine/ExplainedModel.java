@@ -1,5 +1,6 @@
 package dev.deeplift.core.engine;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraph;
 import java.util.List;
@@ -19,10 +20,21 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param layerNodes       for each layer (by name, and by index in a MultiLayerNetwork) or vertex, the node
  *                         holding its output (before the output activation for output layers)
  * @param shapeCheck       the model's check of the example shapes it is given, beyond its input nodes
+ * @param sequenceNodes    the layout of every node whose activations are sequences ({@code [N, C, T]} or
+ *                         {@code [N, T, C]}), by node name: what per-step targets index
  */
 public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits,
                              IActivation outputActivation, String description, List<String> outputNames,
-                             java.util.Map<String, String> layerNodes, ShapeCheck shapeCheck) {
+                             java.util.Map<String, String> layerNodes, ShapeCheck shapeCheck,
+                             java.util.Map<String, Layout> sequenceNodes) {
+
+    /** A model without sequence outputs or layers. */
+    public ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits, IActivation outputActivation,
+                          String description, List<String> outputNames, java.util.Map<String, String> layerNodes,
+                          ShapeCheck shapeCheck) {
+        this(graph, dataType, outputUnits, outputActivation, description, outputNames, layerNodes, shapeCheck,
+                java.util.Map.of());
+    }
 
     /** A model whose input nodes say every shape it takes. */
     public ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outputUnits, IActivation outputActivation,
@@ -62,6 +74,16 @@ public record ExplainedModel(NodeGraph graph, DataType dataType, List<Long> outp
             throw new IllegalArgumentException("No layer or vertex \"" + layer + "\"; known: " + layerNodes.keySet());
         }
         return graph.indexOf(node);
+    }
+
+    /** The layout of output {@code k} if it is a sequence (per-step units), else null. */
+    public Layout outputLayout(int k) {
+        return sequenceNodes.get(graph.entry(outputNode(k)).name());
+    }
+
+    /** The layout of a layer's output if it is a sequence, else null. */
+    public Layout layerLayout(String layer) {
+        return sequenceNodes.get(graph.entry(layerNode(layer)).name());
     }
 
     /** Number of feature (non-mask) inputs: the arrays a caller passes. */

@@ -2,6 +2,7 @@ package dev.deeplift.core.engine;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.Explainer;
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.Provenance;
 import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.Target;
@@ -100,9 +101,61 @@ public final class GraphExplainer implements Explainer {
                                Target target) {
         int output = outputIndex(target);
         Checked c = check(inputs, references, masks);
-        int[] t = Validator.targets(target.units((int) c.examples()), c.examples(), model.outputUnits().get(output));
-        return runner(c, "").run(c.graphInputs(), c.graphReferences(), model.outputNode(output),
-                List.of(Seed.units(t, settings.softmaxNormalized())), -1).get(0);
+        Seed seed = seed(output, target, c.examples());
+        return runner(c, describeSteps(target, c.examples())).run(c.graphInputs(), c.graphReferences(),
+                model.outputNode(output), List.of(seed), -1).get(0);
+    }
+
+    /**
+     * The seed of a target on output {@code output}: a unit per example, and on a sequence output also a time step
+     * per example (refused on other outputs; required on sequence outputs).
+     */
+    private Seed seed(int output, Target target, long examples) {
+        int[] units = Validator.targets(target.units((int) examples), examples, model.outputUnits().get(output));
+        Layout layout = model.outputLayout(output);
+        String name = model.outputNames().get(output);
+        if (layout == null) {
+            if (target.hasSteps()) {
+                throw new IllegalArgumentException("Output \"" + name + "\" is not a sequence, so its targets "
+                        + "have no time step: use a target without atStep");
+            }
+            return Seed.units(units, settings.softmaxNormalized());
+        }
+        if (!target.hasSteps()) {
+            throw new IllegalArgumentException(sequenceOutput(output) + ": name a time step as well as a unit, "
+                    + "e.g. Target.unitAtStep(unit, step) or Target.of(\"" + name + "\", unit).atStep(step)");
+        }
+        int[] steps = target.steps((int) examples);
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] < 0) {
+                throw new IllegalArgumentException("Time step " + steps[i] + " of example " + i
+                        + " is out of range: steps are counted from 0");
+            }
+        }
+        return Seed.unitsAtSteps(units, steps, layout, settings.softmaxNormalized());
+    }
+
+    private String sequenceOutput(int output) {
+        Layout layout = model.outputLayout(output);
+        return "Output \"" + model.outputNames().get(output) + "\" is a sequence, one " + (layout == Layout.NCW
+                ? "[N, K, T]" : "[N, T, K]") + " array of " + model.outputUnits().get(output) + " units per time step";
+    }
+
+    /** Refuses a call that picks units without time steps on a sequence output. */
+    private void requireUnitsWithoutSteps(int output, String call) {
+        if (model.outputLayout(output) != null) {
+            throw new IllegalArgumentException(sequenceOutput(output) + ": " + call + " cannot pick a time step; "
+                    + "explain with a Target that names one, e.g. Target.unitAtStep(unit, step)");
+        }
+    }
+
+    private static String describeSteps(Target target, long examples) {
+        int[] steps = target.steps((int) examples);
+        if (steps == null) {
+            return "";
+        }
+        boolean same = java.util.Arrays.stream(steps).allMatch(s -> s == steps[0]);
+        return same ? "time step " + steps[0] : "time steps per example";
     }
 
     /** Contributions to the predicted class of each example (the output unit with the largest logit). */
@@ -113,6 +166,7 @@ public final class GraphExplainer implements Explainer {
     /** {@link #explainPredicted(List, List)} with feature masks (see {@link #explain(List, List, List, Target)}). */
     public Attribution explainPredicted(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks) {
         requireSingle("output", model.outputCount());
+        requireUnitsWithoutSteps(0, "explaining the predicted class");
         Checked c = check(inputs, references, masks);
         return runner(c, "predicted class").run(c.graphInputs(), c.graphReferences(), model.outputNode(0),
                 List.of(Seed.predicted(settings.softmaxNormalized())), -1).get(0);
@@ -127,6 +181,7 @@ public final class GraphExplainer implements Explainer {
     public List<Attribution> explainTargets(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
                                             int... units) {
         requireSingle("output", model.outputCount());
+        requireUnitsWithoutSteps(0, "explainTargets");
         Checked c = check(inputs, references, masks);
         List<Seed> seeds = new ArrayList<>();
         for (int unit : checkedNotNull(units)) {
@@ -152,9 +207,9 @@ public final class GraphExplainer implements Explainer {
         int output = outputIndex(target);
         int at = model.layerNode(layer);
         Checked c = check(inputs, references, masks);
-        int[] t = Validator.targets(target.units((int) c.examples()), c.examples(), model.outputUnits().get(output));
+        Seed seed = seed(output, target, c.examples());
         return runner(c, "scores on layer " + layer).run(c.graphInputs(), c.graphReferences(),
-                model.outputNode(output), List.of(Seed.units(t, settings.softmaxNormalized())), at).get(0);
+                model.outputNode(output), List.of(seed), at).get(0);
     }
 
     /**
@@ -178,12 +233,35 @@ public final class GraphExplainer implements Explainer {
     }
 
     /**
+     * Neuron attribution on a layer whose output is a sequence: unit {@code unit} at time step {@code step} of its
+     * output (after its activation) as the target.
+     */
+    public Attribution explainNeuron(List<INDArray> inputs, List<INDArray> references, List<INDArray> masks,
+                                     String layer, int unit, int step) {
+        int from = model.layerNode(layer);
+        Layout layout = model.layerLayout(layer);
+        if (layout == null) {
+            throw new IllegalArgumentException("Layer \"" + layer + "\" does not output a sequence, so its units have "
+                    + "no time step: use explainNeuron(inputs, references, layer, unit)");
+        }
+        Checked c = check(inputs, references, masks);
+        if (step < 0) {
+            throw new IllegalArgumentException("Time step " + step + " is out of range: steps are counted from 0");
+        }
+        int n = (int) c.examples();
+        return runner(c, "unit " + unit + " at time step " + step + " of layer " + layer).run(c.graphInputs(),
+                c.graphReferences(), from, List.of(Seed.unitsAtSteps(filled(n, unit), filled(n, step), layout, false)),
+                -1).get(0);
+    }
+
+    /**
      * Contributions of the same examples against each of several references, all from one forward pass over the
      * examples: each further reference costs a forward pass over its own rows and one backward pass.
      */
     @Override
     public void explainEach(INDArray input, List<INDArray> references, int[] targets, ReferenceSink sink) {
         requireSingle("output", model.outputCount());
+        requireUnitsWithoutSteps(0, "explainEach");
         if (references == null || references.isEmpty() || sink == null) {
             throw new IllegalArgumentException("explainEach needs at least one reference and a sink");
         }

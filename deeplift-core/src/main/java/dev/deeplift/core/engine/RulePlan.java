@@ -4,6 +4,7 @@ import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.MaxPoolMode;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeContext;
 import dev.deeplift.core.graph.NodeGraph;
 import dev.deeplift.core.graph.RuleNode;
@@ -49,8 +50,10 @@ public final class RulePlan {
         boolean pureGradient = policy.isPureGradient();
         Rule[] rules = new Rule[n];
         for (int i = 0; i < n; i++) {
-            rules[i] = graph.entry(i).node().kind() == LayerKind.NONLINEARITY
-                    ? policy.ruleFor(graph.entry(i).layer(), feedingKind(graph, i))
+            RuleNode node = graph.entry(i).node();
+            LayerKind internal = node.internalNonlinearityKind();
+            rules[i] = node.kind() == LayerKind.NONLINEARITY ? policy.ruleFor(graph.entry(i).layer(),
+                    feedingKind(graph, i)) : internal != null ? policy.ruleFor(graph.entry(i).layer(), internal)
                     : policy.defaultRule();
         }
         boolean[] needsSplit = new boolean[n];
@@ -88,7 +91,8 @@ public final class RulePlan {
     private static void checkNamedLayers(NodeGraph graph, RulePolicy policy) {
         java.util.Set<String> withNonlinearity = new java.util.LinkedHashSet<>();
         for (NodeGraph.Entry e : graph.entries()) {
-            if (e.layer() != null && e.node().kind() == LayerKind.NONLINEARITY) {
+            if (e.layer() != null && (e.node().kind() == LayerKind.NONLINEARITY
+                    || e.node().internalNonlinearityKind() != null)) {
                 withNonlinearity.add(e.layer());
             }
         }
@@ -107,16 +111,24 @@ public final class RulePlan {
         return contexts[index];
     }
 
-    /** The kind of the first node above {@code index} that does not merely carry a sign split. */
+    /**
+     * The kind of the first node above {@code index} that does not merely carry a sign split. Mask inputs do not
+     * count: a node reading activations and their mask is fed by the activations.
+     */
     private static LayerKind feedingKind(NodeGraph graph, int index) {
-        int[] in = graph.entry(index).inputs();
+        int[] in = features(graph, graph.entry(index).inputs());
         while (in.length == 1) {
             RuleNode node = graph.entry(in[0]).node();
             if (!node.carriesSplit()) {
                 return node.kind();
             }
-            in = graph.entry(in[0]).inputs();
+            in = features(graph, graph.entry(in[0]).inputs());
         }
         return in.length == 0 ? LayerKind.INPUT : LayerKind.MERGE;
+    }
+
+    private static int[] features(NodeGraph graph, int[] inputs) {
+        return java.util.Arrays.stream(inputs).filter(i -> !(graph.entry(i).node() instanceof InputNode m
+                && m.isMask())).toArray();
     }
 }

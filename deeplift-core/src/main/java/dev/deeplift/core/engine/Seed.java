@@ -1,6 +1,8 @@
 package dev.deeplift.core.engine;
 
+import dev.deeplift.core.Layout;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,6 +27,45 @@ interface Seed {
         return (output, offset) -> {
             int[] chunk = java.util.Arrays.copyOfRange(units, (int) offset, (int) (offset + output.size(0)));
             return new Value(oneHot(output, chunk, meanNormalized), chunk);
+        };
+    }
+
+    /**
+     * One given unit at one given time step per example, on a sequence output {@code [n, K, T]} ({@link Layout#NCW})
+     * or {@code [n, T, K]} ({@link Layout#NWC}); mean-normalized seeds subtract {@code 1/K} from the units of that
+     * step only.
+     */
+    static Seed unitsAtSteps(int[] units, int[] steps, Layout layout, boolean meanNormalized) {
+        return (output, offset) -> {
+            int from = (int) offset;
+            int n = (int) output.size(0);
+            int unitAxis = layout.channelAxis();
+            int timeAxis = layout.widthAxis();
+            long k = output.size(unitAxis);
+            long length = output.size(timeAxis);
+            INDArray seed = Nd4j.zeros(output.dataType(), output.shape());
+            int[] chunk = java.util.Arrays.copyOfRange(units, from, from + n);
+            for (int i = 0; i < n; i++) {
+                int u = units[from + i];
+                int t = steps[from + i];
+                if (u < 0 || u >= k) {
+                    throw new IllegalArgumentException("Target " + u + " of example " + (from + i)
+                            + " is out of range: the output has " + k + " units per step");
+                }
+                if (t < 0 || t >= length) {
+                    throw new IllegalArgumentException("Time step " + t + " of example " + (from + i)
+                            + " is out of range: the output has " + length + " steps (0.." + (length - 1) + ")");
+                }
+                if (meanNormalized) {
+                    INDArray step = timeAxis == 2 ? seed.get(NDArrayIndex.point(i), NDArrayIndex.all(),
+                            NDArrayIndex.point(t)) : seed.get(NDArrayIndex.point(i), NDArrayIndex.point(t),
+                            NDArrayIndex.all());
+                    step.assign(-1.0 / k);
+                }
+                long[] at = timeAxis == 2 ? new long[] {i, u, t} : new long[] {i, t, u};
+                seed.putScalar(at, seed.getDouble(at) + 1.0);
+            }
+            return new Value(seed, chunk);
         };
     }
 

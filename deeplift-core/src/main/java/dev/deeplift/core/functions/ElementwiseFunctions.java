@@ -111,6 +111,30 @@ public final class ElementwiseFunctions {
                 z -> step(z, cut));
     }
 
+    /**
+     * {@code |z|^p}, the first step of p-norm pooling, computed as DL4J's {@code GlobalPoolingLayer} does
+     * ({@code Transforms.pow} of {@code Transforms.abs}); derivative {@code p·|z|^(p−1)·sign(z)} (0 at 0).
+     */
+    public static ElementwiseFunction absPower(int p) {
+        return new LambdaFunction("|z|^" + p, z -> Transforms.pow(Transforms.abs(z, true), p, false),
+                z -> p == 1 ? Transforms.sign(z, true)
+                        : Transforms.sign(z, true).muli(Transforms.pow(Transforms.abs(z, true), p - 1, false)).muli(p));
+    }
+
+    /**
+     * {@code z^(1/p)} for {@code z ≥ 0}, the last step of p-norm pooling, as DL4J computes it; derivative
+     * {@code z^(1/p − 1)/p}, taken as 0 at {@code z = 0} where it is unbounded for {@code p > 1} (a finite value keeps
+     * the scores exact there: a sum of {@code |x|^p} that is 0 at the input and the reference has no change to pass).
+     */
+    public static ElementwiseFunction root(int p) {
+        double e = 1.0 / p;
+        return new LambdaFunction("z^(1/" + p + ")", z -> Transforms.pow(z, e, true), z -> {
+            INDArray positive = z.gt(0.0).castTo(z.dataType());
+            INDArray safe = z.add(positive.rsub(1.0));
+            return Transforms.pow(safe, e - 1.0, false).muli(e).muli(positive);
+        });
+    }
+
     /** Wraps any activation as an elementwise function, for tests and custom layers; no check is made. */
     public static ElementwiseFunction of(String name, IActivation activation) {
         return new ActivationFunction(name, activation);

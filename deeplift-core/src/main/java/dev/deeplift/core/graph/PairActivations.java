@@ -24,6 +24,8 @@ public final class PairActivations {
     /** Per-example magnitudes, kept as Java arrays so that a cached value never outlives its workspace. */
     private double[] inputScale;
     private double[] referenceScale;
+    /** What the node that made these activations keeps for its backward step (e.g. a recurrent layer's gates). */
+    private Object state;
 
     private PairActivations(INDArray input, INDArray reference, INDArray plus, INDArray minus) {
         this.input = input;
@@ -46,6 +48,22 @@ public final class PairActivations {
         PairActivations p = new PairActivations(earlier.input, reference, null, null);
         p.inputScale = earlier.inputScale;
         return p;
+    }
+
+    /**
+     * Activations whose split is by their own sign, carrying what the node that made them needs for its backward
+     * step (a recurrent layer keeps its gates and cell states there rather than in graph nodes). The state is never
+     * copied: activations made from these ({@link #sharingInput}) carry none, and the node must then recompute it.
+     */
+    public static PairActivations withState(INDArray input, INDArray reference, Object state) {
+        PairActivations p = new PairActivations(input, reference, null, null);
+        p.state = state;
+        return p;
+    }
+
+    /** The state the making node attached ({@link #withState}), or null. */
+    public Object state() {
+        return state;
     }
 
     /** Activations with an explicit positive/negative split of their delta. */

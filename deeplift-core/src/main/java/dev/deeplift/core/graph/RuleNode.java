@@ -33,6 +33,15 @@ public interface RuleNode {
         return true;
     }
 
+    /**
+     * The kind of layer that feeds the elementwise nonlinearities inside this node (a recurrent layer's gates and
+     * cell activations), whose rule the {@link dev.deeplift.core.RulePolicy} chooses by this kind and by the node's
+     * layer name; null for nodes without nonlinearities of their own.
+     */
+    default LayerKind internalNonlinearityKind() {
+        return null;
+    }
+
     /** Activations of this node from those of its inputs, in the order the graph lists the inputs. */
     PairActivations forward(List<PairActivations> inputs, NodeContext context);
 

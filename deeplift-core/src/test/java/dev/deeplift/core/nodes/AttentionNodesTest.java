@@ -142,14 +142,11 @@ class AttentionNodesTest {
     }
 
     @Test
-    void masksCombineByMinimumAndByOr() {
+    void keyMasksCombineByTheirMinimum() {
         INDArray a = Nd4j.createFromArray(new double[][] {{1, 1, 0}});
         INDArray b = Nd4j.createFromArray(new double[][] {{0, 1, 0}});
         List<PairActivations> in = List.of(PairActivations.of(a, a), PairActivations.of(b, b));
-        NodeContext ctx = context(Rule.RESCALE, false);
         assertEquals(Nd4j.createFromArray(new double[][] {{0, 1, 0}}),
-                new MaskCombineNode(MaskCombineNode.Mode.MIN).forward(in, ctx).input());
-        assertEquals(Nd4j.createFromArray(new double[][] {{1, 1, 0}}),
-                new MaskCombineNode(MaskCombineNode.Mode.OR).forward(in, ctx).input());
+                new MaskMinNode().forward(in, context(Rule.RESCALE, false)).input());
     }
 }

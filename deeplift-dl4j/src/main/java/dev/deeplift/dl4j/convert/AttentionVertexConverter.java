@@ -1,6 +1,8 @@
 package dev.deeplift.dl4j.convert;
 
-import dev.deeplift.core.nodes.MaskMultiplyNode;
+import dev.deeplift.core.Layout;
+import dev.deeplift.core.nodes.MaskMinNode;
+import dev.deeplift.core.nodes.recurrent.SequenceMaskNode;
 import java.util.List;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -24,16 +26,19 @@ final class AttentionVertexConverter implements VertexConverter<AttentionVertex>
         if (in.size() != 3) {
             throw ctx.unsupported("an AttentionVertex takes queries, keys and values, got " + in.size() + " inputs");
         }
-        List<MaskRef> masks = ctx.inputMasks();
-        MaskRef keyMask = MaskRef.min(masks.get(1), masks.get(2));
+        List<String> masks = ctx.inputMasks();
+        String keys = masks.get(1);
+        String values = masks.get(2);
+        String keyMask = keys == null || values == null || keys.equals(values) ? (keys == null ? values : keys)
+                : ctx.addBeside("keyMask", new MaskMinNode(), keys, values);
         AttentionNodes.Projections p = vertex.isProjectInput()
                 ? AttentionNodes.Projections.of(runtime.paramTable(false)) : null;
-        String mask = keyMask == null ? null : keyMask.node(ctx);
-        String out = AttentionNodes.attention(ctx, in.get(0), in.get(1), in.get(2), mask, p);
-        MaskRef queryMask = masks.get(0);
+        String out = AttentionNodes.attention(ctx, in.get(0), in.get(1), in.get(2), keyMask, p);
+        String queryMask = masks.get(0);
         if (queryMask != null) {
-            ctx.add("queryMask", new MaskMultiplyNode(2), out, queryMask.node(ctx));
+            ctx.add("queryMask", new SequenceMaskNode(Layout.NCW), out, queryMask);
         }
-        ctx.setMaskRef(queryMask);
+        ctx.setMask(queryMask);
+        ctx.setSequence(Layout.NCW);
     }
 }

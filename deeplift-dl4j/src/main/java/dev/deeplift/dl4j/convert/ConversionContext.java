@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.convert;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.functions.ElementwiseFunctions;
@@ -25,10 +26,14 @@ public final class ConversionContext {
     private IActivation outputActivation;
     private String outputNode;
     private java.util.List<String> inputs;
-    private MaskRef mask;
-    private java.util.List<MaskRef> inputMasks;
-    private final java.util.Map<MaskRef, String> maskNodes = new java.util.HashMap<>();
+    private String mask;
+    private java.util.List<String> inputMasks;
     private final java.util.Map<Integer, String> maskInputs = new java.util.HashMap<>();
+    private Layout sequence;
+    private boolean perStep;
+    private final java.util.Map<String, Layout> sequenceNodes = new java.util.LinkedHashMap<>();
+    private final java.util.List<String> networkInputs = new java.util.ArrayList<>();
+    private final java.util.Map<String, Layout> networkInputLayouts = new java.util.HashMap<>();
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -102,43 +107,27 @@ public final class ConversionContext {
         });
     }
 
-    /**
-     * The node carrying the feature mask of the current activations, or null if they are not masked; a mask not yet
-     * in the graph (a network input's) is added now.
-     */
+    /** The node carrying the feature mask of the current activations, or null if they are not masked. */
     public String mask() {
-        return mask == null ? null : mask.node(this);
+        return mask;
     }
 
     /** Sets (or clears, with null) the node carrying the feature mask of the current activations. */
     public void setMask(String node) {
-        this.mask = node == null ? null : MaskRef.ofNode(node);
+        this.mask = node;
     }
 
-    /** The feature mask of the current activations, not added to the graph by asking; null if unmasked. */
-    public MaskRef maskRef() {
-        return mask;
-    }
-
-    /** Sets (or clears, with null) the feature mask of the current activations. */
-    public void setMaskRef(MaskRef mask) {
-        this.mask = mask;
-    }
-
-    /** The masks of the current vertex's inputs, in its input order (null for unmasked ones). */
-    public java.util.List<MaskRef> inputMasks() {
+    /**
+     * The nodes carrying the masks of the current vertex's inputs, in its input order (null for unmasked ones); for a
+     * layer, its input's.
+     */
+    public java.util.List<String> inputMasks() {
         return inputMasks == null ? java.util.Collections.singletonList(mask) : inputMasks;
     }
 
-    /** Sets the masks of the vertex being converted's inputs. */
-    public void setInputMasks(java.util.List<MaskRef> masks) {
-        this.inputMasks = masks == null ? null
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
-    }
-
-    /** The nodes already carrying masks in this conversion. */
-    java.util.Map<MaskRef, String> maskNodes() {
-        return maskNodes;
+    /** Sets the masks of the inputs of the vertex being converted (null entries for unmasked inputs). */
+    public void setInputMasks(java.util.List<String> masks) {
+        this.inputMasks = masks == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
     }
 
     /** Appends a node reading the named nodes without making it current (a mask the layer reads); its name. */
@@ -147,6 +136,87 @@ public final class ConversionContext {
         String name = add(what, node, inputs);
         current = keep;
         return name;
+    }
+
+    /**
+     * The layout of the current activations if they are sequences ({@code [N, C, T]} or {@code [N, T, C]}), else
+     * null.
+     */
+    public Layout sequence() {
+        return sequence;
+    }
+
+    /** Sets (or clears, with null) the layout of the current activations. */
+    public void setSequence(Layout layout) {
+        this.sequence = layout;
+    }
+
+    /**
+     * True between DL4J's {@code RnnToFeedForward} and {@code FeedForwardToRnn} preprocessors on sequences, where
+     * DL4J folds time steps into the batch ({@code [N·T, C]}) and feed-forward layers act on every step alone: here
+     * the activations stay {@code [N, C, T]} sequences and those layers become per-step maps.
+     */
+    public boolean perStep() {
+        return perStep;
+    }
+
+    /** Enters or leaves the per-step mode ({@link #perStep()}). */
+    public void setPerStep(boolean on) {
+        this.perStep = on;
+    }
+
+    /** Records that a node's activations are sequences in a layout (what per-step targets index). */
+    public void markSequence(String node, Layout layout) {
+        if (layout != null) {
+            sequenceNodes.put(node, layout);
+        }
+    }
+
+    /** The nodes recorded by {@link #markSequence}. */
+    public java.util.Map<String, Layout> sequenceNodes() {
+        return java.util.Collections.unmodifiableMap(sequenceNodes);
+    }
+
+    /**
+     * Declares the network's inputs (a ComputationGraph's, in order; their graph nodes have the same names), with
+     * the layout of those known to be sequences (null entries otherwise).
+     */
+    public void setNetworkInputs(java.util.List<String> names, java.util.List<Layout> layouts) {
+        networkInputs.clear();
+        networkInputs.addAll(names);
+        for (int k = 0; k < names.size(); k++) {
+            if (layouts.get(k) != null) {
+                networkInputLayouts.put(names.get(k), layouts.get(k));
+            }
+        }
+    }
+
+    /** The graph node of a network input, by its name. */
+    public String networkInput(String name) {
+        if (!networkInputs.contains(name)) {
+            throw unsupported("it names \"" + name + "\", which is not a network input " + networkInputs);
+        }
+        return name;
+    }
+
+    /** The layout of a network input if it is known to be a sequence, else null. */
+    public Layout networkInputLayout(String name) {
+        return networkInputLayouts.get(name);
+    }
+
+    /**
+     * The mask input of a network input, by its name (created on first use, with the input's time axis, axis 2 if
+     * its layout is not known).
+     */
+    public String networkInputMask(String name) {
+        int k = networkInputs.indexOf(networkInput(name));
+        Layout layout = networkInputLayouts.get(name);
+        return maskInput(k, layout == null ? 2 : layout.widthAxis());
+    }
+
+    /** The name of the current layer or vertex, or null if unnamed. */
+    public String layerName() {
+        return layerName;
     }
 
     /** The nodes feeding the current graph vertex, in its input order (one for a layer: the current node). */

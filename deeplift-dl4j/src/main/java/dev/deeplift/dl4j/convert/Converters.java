@@ -44,6 +44,19 @@ import org.deeplearning4j.nn.conf.layers.ZeroPadding1DLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping1D;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.layers.GravesBidirectionalLSTM;
+import org.deeplearning4j.nn.conf.layers.GravesLSTM;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
+import org.deeplearning4j.nn.conf.layers.util.MaskZeroLayer;
 
 /**
  * The tables from DL4J layer and vertex configuration classes to converters: a new kind is one converter plus one
@@ -73,8 +86,13 @@ public final class Converters {
         register(CenterLossOutputLayer.class, new DenseConverter());
         register(LossLayer.class, (layer, conf, ctx) -> ctx.addActivation(conf.getActivationFn()));
         register(ActivationLayer.class, (layer, conf, ctx) -> ctx.addActivation(conf.getActivationFn()));
-        // Dropout is the identity at inference.
-        register(DropoutLayer.class, (layer, conf, ctx) -> { });
+        // Dropout is the identity at inference; DL4J masks its rows between RnnToFeedForward and FeedForwardToRnn.
+        register(DropoutLayer.class, (layer, conf, ctx) -> {
+            if (ctx.perStep() && ctx.mask() != null) {
+                ctx.add("maskSteps", new dev.deeplift.core.nodes.recurrent.SequenceMaskNode(
+                        dev.deeplift.core.Layout.NCW), ctx.current(), ctx.mask());
+            }
+        });
         register(CnnLossLayer.class, (layer, conf, ctx) -> ctx.addActivation(conf.getActivationFn()));
         register(ConvolutionLayer.class, new ConvolutionConverter());
         register(Convolution1DLayer.class, new ConvolutionConverter());
@@ -108,6 +126,16 @@ public final class Converters {
                     + "a SelfAttentionLayer or an AttentionVertex with constant queries computes attention that runs");
         });
         registerVertex(AttentionVertex.class, new AttentionVertexConverter());
+        register(LSTM.class, RecurrentConverters::lstm);
+        register(GravesLSTM.class, RecurrentConverters::lstm);
+        register(SimpleRnn.class, RecurrentConverters::simpleRnn);
+        register(GravesBidirectionalLSTM.class, RecurrentConverters::gravesBidirectional);
+        register(Bidirectional.class, RecurrentConverters::bidirectional);
+        register(LastTimeStep.class, RecurrentConverters::lastTimeStep);
+        register(MaskZeroLayer.class, RecurrentConverters::maskZero);
+        register(TimeDistributed.class, RecurrentConverters::timeDistributed);
+        register(RnnOutputLayer.class, RecurrentConverters::rnnOutput);
+        register(RnnLossLayer.class, RecurrentConverters::rnnLoss);
         registerVertex(MergeVertex.class, VertexConverters::merge);
         registerVertex(ElementWiseVertex.class, VertexConverters::elementWise);
         registerVertex(SubsetVertex.class, VertexConverters::subset);
@@ -115,6 +143,9 @@ public final class Converters {
         registerVertex(ShiftVertex.class, VertexConverters::shift);
         registerVertex(ReshapeVertex.class, VertexConverters::reshape);
         registerVertex(PoolHelperVertex.class, VertexConverters::poolHelper);
+        registerVertex(LastTimeStepVertex.class, SequenceVertexConverters::lastTimeStep);
+        registerVertex(DuplicateToTimeSeriesVertex.class, SequenceVertexConverters::duplicateToTimeSeries);
+        registerVertex(ReverseTimeSeriesVertex.class, SequenceVertexConverters::reverseTimeSeries);
     }
 
     private Converters() {

@@ -9,6 +9,9 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import dev.deeplift.core.Layout;
 import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.ops.ShapeOp;
@@ -17,8 +20,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DL4J input preprocessors between layers, as reshapes: CNN↔feed-forward flattening, and the Keras importer's
- * flattening of sequences, are DL4J's plain 'c'-order reshapes (for channels first and last alike). Preprocessors of recurrent data are refused: they fold time steps into
- * the batch, which has no per-example meaning here.
+ * flattening of sequences, are DL4J's plain 'c'-order reshapes (for channels first and last alike).
+ * {@code RnnToFeedForward} on sequences folds the steps into the batch in DL4J; here the activations stay
+ * {@code [N, C, T]} and the feed-forward layers up to {@code FeedForwardToRnn} act on every step (a network ending
+ * there has per-step outputs).
  */
 public final class PreprocessorConverter {
     private PreprocessorConverter() {
@@ -31,18 +36,30 @@ public final class PreprocessorConverter {
             reshape(ctx, "flatten", -1);
         } else if (pre instanceof FeedForwardToCnnPreProcessor p) {
             reshape(ctx, "toCnn", p.getNumChannels(), p.getInputHeight(), p.getInputWidth());
+        } else if (pre instanceof RnnToFeedForwardPreProcessor p && ctx.sequence() != null) {
+            // DL4J folds the steps into the batch, [N·T, C]: here the sequence stays, in NCW as DL4J permutes it,
+            // and the feed-forward layers that follow act on every step (ConversionContext.perStep).
+            if (p.getRnnDataFormat() == RNNFormat.NWC) {
+                ctx.add("toNcw", new LinearNode(LayerKind.RESHAPE, swapLastAxes(), true));
+            }
+            ctx.setSequence(Layout.NCW);
+            ctx.setPerStep(true);
+        } else if (pre instanceof FeedForwardToRnnPreProcessor p && ctx.perStep()) {
+            if (p.getRnnDataFormat() == RNNFormat.NWC) {
+                ctx.add("toNwc", new LinearNode(LayerKind.RESHAPE, swapLastAxes(), true));
+            }
+            ctx.setSequence(Sequences.layout(p.getRnnDataFormat()));
+            ctx.setPerStep(false);
         } else if (pre instanceof RnnToFeedForwardPreProcessor) {
             // DL4J adds it after global pooling of sequences, where activations are already [N, C]: the identity.
-            // On real sequences it folds time steps into the batch, which has no per-example meaning here.
             String where = ctx.where();
             UnaryOperator<INDArray> onlyFlat = x -> {
-                if (x.rank() != 2) {
-                    throw new UnsupportedLayerException("Cannot explain " + where + ": its RnnToFeedForward "
-                            + "preprocessor receives sequences " + java.util.Arrays.toString(x.shape())
-                            + ", which DL4J would fold into the batch (one output per time step); per-step outputs are "
-                            + "not supported: pool over time (GlobalPoolingLayer) or use 2D convolutions of height 1");
+                if (x.rank() != 3) {
+                    return x;
                 }
-                return x;
+                throw new UnsupportedLayerException("Cannot explain " + where + ": its RnnToFeedForward "
+                        + "preprocessor receives sequences " + java.util.Arrays.toString(x.shape())
+                        + " from a layer that is not known to output sequences");
             };
             ctx.add("rnnToFf", new LinearNode(LayerKind.RESHAPE, new ShapeOp("rnnToFf(identity)", onlyFlat,
                     (m, in) -> m), true));
@@ -53,7 +70,7 @@ public final class PreprocessorConverter {
         } else {
             throw ctx.unsupported("its input preprocessor " + pre.getClass().getSimpleName() + " is not supported"
                     + " (supported: CnnToFeedForward, Cnn3DToFeedForward, KerasFlattenRnn, FeedForwardToCnn, "
-                    + "RnnToFeedForward on pooled activations, Composable)");
+                    + "RnnToFeedForward, FeedForwardToRnn after RnnToFeedForward, Composable)");
         }
     }
 
@@ -68,6 +85,12 @@ public final class PreprocessorConverter {
                     : new long[] {p.getNumChannels(), p.getInputHeight(), p.getInputWidth()};
         }
         return null;
+    }
+
+    /** {@code [N, a, b]} to {@code [N, b, a]}: NCW to NWC and back. */
+    private static ShapeOp swapLastAxes() {
+        return new ShapeOp("swapTimeAndFeatures", x -> x.permute(0, 2, 1).dup('c'), (m, in) -> m.permute(0, 2, 1)
+                .dup('c'));
     }
 
     private static void reshape(ConversionContext ctx, String what, long... shape) {

@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.convert;
 
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.functions.ElementwiseFunction;
 import dev.deeplift.core.functions.ElementwiseFunctions;
@@ -77,6 +78,7 @@ final class RecurrentAttentionConverter implements LayerConverter<RecurrentAtten
         } else {
             ctx.setCurrent(outputs[0]);
         }
+        ctx.setSequence(Layout.NCW);
     }
 
     /** The activation DL4J's {@code Activation.asSameDiff} applies. */

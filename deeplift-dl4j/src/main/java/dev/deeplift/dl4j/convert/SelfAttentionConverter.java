@@ -1,5 +1,6 @@
 package dev.deeplift.dl4j.convert;
 
+import dev.deeplift.core.Layout;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 
@@ -17,5 +18,6 @@ final class SelfAttentionConverter implements LayerConverter<SelfAttentionLayer>
         AttentionNodes.Projections p = conf.isProjectInput()
                 ? AttentionNodes.Projections.of(layer.paramTable()) : null;
         AttentionNodes.attention(ctx, x, x, x, ctx.mask(), p);
+        ctx.setSequence(Layout.NCW);
     }
 }

@@ -5,6 +5,8 @@ import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.core.graph.RuleNode;
 import dev.deeplift.core.nodes.ConcatNode;
+import dev.deeplift.core.nodes.ElementwiseMaxNode;
+import dev.deeplift.core.nodes.ProductNode;
 import dev.deeplift.core.nodes.LinearNode;
 import dev.deeplift.core.nodes.WeightedSumNode;
 import dev.deeplift.core.ops.ScaleShiftOp;
@@ -24,7 +26,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The built-in converters of the ComputationGraph vertices that are not layers, registered in {@link Converters}.
  * Linear vertices (merge, add, subtract, average, subset, scale, shift, reshape, pool helper) carry multipliers and
- * RevealCancel splits exactly; vertices without an exact rule are refused with the reason.
+ * RevealCancel splits exactly; products take the product rule and maxima the max-pooling rule; vertices without an
+ * exact rule are refused with the reason.
  */
 public final class VertexConverters {
     private VertexConverters() {
@@ -35,9 +38,20 @@ public final class VertexConverters {
         addOver(ctx, "merge", new ConcatNode(m.getMergeAxis()));
     }
 
-    /** ElementWiseVertex Add, Subtract and Average: weighted sums. */
+    /**
+     * ElementWiseVertex: Add, Subtract and Average are weighted sums; Product is the product rule folded left
+     * ({@code ((x1·x2)·x3)…}, DL4J's order); Max credits like max pooling over the inputs.
+     */
     static void elementWise(ElementWiseVertex e, ConversionContext ctx) {
         int inputs = ctx.inputs().size();
+        if (e.getOp() == ElementWiseVertex.Op.Product) {
+            String acc = ctx.inputs().get(0);
+            for (int k = 1; k < inputs; k++) {
+                acc = ctx.add("product", new ProductNode(), acc, ctx.inputs().get(k));
+            }
+            ctx.setCurrent(acc);
+            return;
+        }
         RuleNode node = switch (e.getOp()) {
             case Add -> WeightedSumNode.sum(inputs);
             case Subtract -> new WeightedSumNode(1.0, -1.0);
@@ -46,8 +60,9 @@ public final class VertexConverters {
                 Arrays.fill(c, 1.0 / inputs);
                 yield new WeightedSumNode(c);
             }
-            default -> throw ctx.unsupported("ElementWiseVertex " + e.getOp() + " multiplies or selects between "
-                    + "branches and has no exact rule here (supported: Add, Subtract, Average)");
+            case Max -> new ElementwiseMaxNode();
+            default -> throw ctx.unsupported("ElementWiseVertex " + e.getOp() + " has no exact rule here "
+                    + "(supported: Add, Subtract, Average, Product, Max)");
         };
         addOver(ctx, e.getOp().toString().toLowerCase(java.util.Locale.ROOT), node);
     }

@@ -6,9 +6,15 @@ import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import dev.deeplift.dl4j.convert.Converters;
-import dev.deeplift.dl4j.convert.MaskRef;
 import dev.deeplift.dl4j.convert.VertexConverter;
 import dev.deeplift.dl4j.convert.VertexConverters;
+import dev.deeplift.dl4j.convert.LayerMasks;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
+import dev.deeplift.core.nodes.recurrent.MaskOrNode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,14 +68,25 @@ public final class ComputationGraphConverter {
         ConversionContext ctx = new ConversionContext(builder, networkInputs.get(0));
         Map<String, String> nodeOf = new HashMap<>();
         networkInputs.forEach(in -> nodeOf.put(in, in));
-        // Each vertex's output mask, as DL4J propagates feature masks (null: unmasked); added only where read.
-        Map<String, MaskRef> maskOf = new HashMap<>();
-        for (int k = 0; k < networkInputs.size(); k++) {
-            maskOf.put(networkInputs.get(k), MaskRef.ofInput(k, InputShapes.timeAxis(conf, networkInputs.get(k))));
-        }
         Map<String, String> outputNodeOf = new HashMap<>();
         Map<String, IActivation> outputActivationOf = new HashMap<>();
         Map<String, Long> unitsOf = new HashMap<>();
+        // Per vertex: the layout of its output if a sequence, whether in per-step mode, and its mask node (as DL4J's
+        // setLayerMaskArrays propagates the feature masks of the network inputs).
+        Map<String, Layout> sequenceOf = new HashMap<>();
+        Map<String, Boolean> perStepOf = new HashMap<>();
+        Map<String, String> maskOf = new HashMap<>();
+        List<Layout> inputLayouts = new ArrayList<>();
+        for (String in : networkInputs) {
+            inputLayouts.add(sequenceInput(in, conf, vertexInputs));
+        }
+        ctx.setNetworkInputs(networkInputs, inputLayouts);
+        for (int k = 0; k < networkInputs.size(); k++) {
+            if (inputLayouts.get(k) != null) {
+                sequenceOf.put(networkInputs.get(k), inputLayouts.get(k));
+                maskOf.put(networkInputs.get(k), ctx.networkInputMask(networkInputs.get(k)));
+            }
+        }
 
         int index = 0;
         for (int v : graph.topologicalSortOrder()) {
@@ -78,43 +95,54 @@ public final class ComputationGraphConverter {
                 continue;
             }
             GraphVertex vc = unwrap(conf.getVertices().get(name));
-            List<String> ins = vertexInputs.get(name).stream().map(nodeOf::get).toList();
-            List<MaskRef> masks = vertexInputs.get(name).stream().map(maskOf::get).toList();
+            List<String> from = vertexInputs.get(name);
+            List<String> ins = from.stream().map(nodeOf::get).toList();
             boolean isOutput = outputLayers.contains(name);
             boolean tailed = isOutput && !networkOutputs.contains(name);
             String where = "vertex " + index + " \"" + name + "\"";
+            ctx.setSequence(sequenceOf.get(from.get(0)));
+            ctx.setPerStep(perStepOf.getOrDefault(from.get(0), false));
+            boolean orMasks = vc instanceof MergeVertex || vc instanceof ElementWiseVertex
+                    || vc instanceof PoolHelperVertex;
             if (vc instanceof LayerVertex lv) {
                 Layer layer = unwrapLayer(lv.getLayerConf().getLayer());
                 ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
                         !tailed && consumers.getOrDefault(name, 0) > 0);
-                ctx.setMaskRef(MaskRef.or(masks));
+                ctx.setMask(maskOf.get(from.get(0)));
                 ctx.setCurrent(ins.size() == 1 ? ins.get(0)
                         : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
                 if (lv.getPreProcessor() != null) {
                     PreprocessorConverter.convert(lv.getPreProcessor(), ctx);
                 }
+                LayerMasks.beforeLayer(layer, ctx);
                 MultiLayerNetworkConverter.convertLayer(unwrapRuntime(graph.getLayer(name)), layer, ctx);
                 if (isOutput) {
                     outputNodeOf.put(name, ctx.outputNode());
                     outputActivationOf.put(name, ctx.outputActivation());
                     unitsOf.put(name, MultiLayerNetworkConverter.unitsAfter(layer, -1));
+                    ctx.markSequence(ctx.outputNode(), ctx.sequence());
                 }
                 nodeOf.put(name, ctx.current());
             } else if (vc instanceof PreprocessorVertex pv) {
                 ctx.beginLayer(index, name, "PreprocessorVertex", false);
-                ctx.setMaskRef(MaskRef.or(masks));
+                ctx.setMask(maskOf.get(from.get(0)));
                 ctx.setCurrent(single(ins, where));
                 PreprocessorConverter.convert(pv.getPreProcessor(), ctx);
                 nodeOf.put(name, ctx.current());
             } else {
                 ctx.beginLayer(index, name, vc.getClass().getSimpleName(), false);
+                ctx.setMask(orMasks ? anyMaskOr(from, maskOf, builder, name) : maskOf.get(from.get(0)));
                 ctx.setInputs(ins);
-                ctx.setInputMasks(masks);
-                ctx.setMaskRef(MaskRef.or(masks)); // ElementWiseVertex's and MergeVertex's rule; others may reset it
+                ctx.setInputMasks(from.stream().map(maskOf::get).toList());
                 convertVertex(vc, graph.getVertex(name), ctx);
                 nodeOf.put(name, ctx.current());
             }
-            maskOf.put(name, ctx.maskRef());
+            sequenceOf.put(name, ctx.sequence());
+            perStepOf.put(name, ctx.perStep());
+            if (ctx.mask() != null) {
+                maskOf.put(name, ctx.mask());
+            }
+            ctx.markSequence(nodeOf.get(name), ctx.sequence());
             if (isOutput && !outputNodeOf.containsKey(name)) {
                 outputNodeOf.put(name, nodeOf.get(name));
                 unitsOf.put(name, -1L);
@@ -134,7 +162,50 @@ public final class ComputationGraphConverter {
                 graph.getConfiguration().getDataType());
         return new ExplainedModel(builder.build(), dataType, units, firstActivation,
                 "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
-                Map.copyOf(nodeOf), InputShapes.forGraph(conf, order));
+                Map.copyOf(nodeOf), InputShapes.forGraph(conf, order), Map.copyOf(ctx.sequenceNodes()));
+    }
+
+    /**
+     * The mask a merge or element-wise vertex passes on in DL4J: none unless every input is masked, else the OR of
+     * the inputs' masks (one node when they are all the same).
+     */
+    private static String anyMaskOr(List<String> from, Map<String, String> maskOf, NodeGraphBuilder builder,
+                                    String vertex) {
+        java.util.LinkedHashSet<String> masks = new java.util.LinkedHashSet<>();
+        for (String f : from) {
+            String m = maskOf.get(f);
+            if (m == null) {
+                return null;
+            }
+            masks.add(m);
+        }
+        if (masks.size() == 1) {
+            return masks.iterator().next();
+        }
+        String name = vertex + "/maskOr";
+        builder.inLayer(null);
+        builder.addNode(name, new MaskOrNode(), masks.toArray(String[]::new));
+        builder.inLayer(vertex);
+        return name;
+    }
+
+    /** The layout of a network input read by a layer that reads sequences or by an AttentionVertex, else null. */
+    private static Layout sequenceInput(String input, ComputationGraphConfiguration conf,
+                                        Map<String, List<String>> vertexInputs) {
+        List<String> readers = vertexInputs.entrySet().stream().filter(e -> e.getValue().contains(input))
+                .map(Map.Entry::getKey).toList();
+        for (String r : readers) {
+            if (conf.getVertices().get(r) instanceof org.deeplearning4j.nn.conf.graph.AttentionVertex) {
+                return Layout.NCW; // queries, keys and values are read as [N, F, T]
+            }
+            if (conf.getVertices().get(r) instanceof LayerVertex lv) {
+                Layout l = Sequences.input(unwrapLayer(lv.getLayerConf().getLayer()), lv.getPreProcessor());
+                if (l != null) {
+                    return l;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -184,7 +255,7 @@ public final class ComputationGraphConverter {
         while (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
             l = f.getLayer();
         }
-        while (l instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer w) {
+        while (l instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop w) {
             l = w.getUnderlying();
         }
         return l;

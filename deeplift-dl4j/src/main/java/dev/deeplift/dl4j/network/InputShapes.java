@@ -3,6 +3,8 @@ package dev.deeplift.dl4j.network;
 import dev.deeplift.core.engine.ShapeCheck;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -129,13 +131,13 @@ final class InputShapes {
                         if (p != null) {
                             return p;
                         }
-                        type = pres.get(i).getOutputType(type);
+                        type = preprocessed(pres.get(i), type);
                     }
                     String p = checkLayer(layers.get(i), type, names.get(i));
                     if (p != null) {
                         return p;
                     }
-                    type = layers.get(i).getOutputType(i, type);
+                    type = outputType(layers.get(i), i, type);
                 } catch (RuntimeException e) {
                     return names.get(i) + " cannot take it: " + e.getMessage();
                 }
@@ -177,14 +179,14 @@ final class InputShapes {
                             if (p != null) {
                                 return p;
                             }
-                            t = lv.getPreProcessor().getOutputType(t);
+                            t = preprocessed(lv.getPreProcessor(), t);
                         }
                         Layer l = unfrozen(lv.getLayerConf().getLayer());
                         String p = checkLayer(l, t, where);
                         if (p != null) {
                             return p;
                         }
-                        types.put(name, l.getOutputType(layerIndex++, t));
+                        types.put(name, outputType(l, layerIndex++, t));
                     } else {
                         String p = AttentionShapes.checkVertex(v, in, where);
                         if (p != null) {
@@ -255,23 +257,25 @@ final class InputShapes {
         return null;
     }
 
-    /**
-     * The time axis of a MultiLayerNetwork's input, counting the batch axis, for its feature mask: 1 where the first
-     * layer with a layout reads NWC, else 2 (NCW, DL4J's default).
-     */
-    static int timeAxis(MultiLayerConfiguration conf) {
-        List<Layer> layers = new ArrayList<>();
-        List<InputPreProcessor> pres = new ArrayList<>();
-        for (int i = 0; i < conf.getConfs().size(); i++) {
-            layers.add(unfrozen(conf.getConf(i).getLayer()));
-            pres.add(conf.getInputPreProcess(i));
+    /** A preprocessor's output type; RnnToFeedForward on pooled (feed-forward) activations is the identity. */
+    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
+        if (pre instanceof org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor
+                && in.getType() == InputType.Type.FF) {
+            return in;
         }
-        return "NWC".equals(formatAfter(layers, pres)) ? 1 : 2;
+        return pre.getOutputType(in);
     }
 
-    /** The time axis of a ComputationGraph's input, as {@link #timeAxis(MultiLayerConfiguration)}. */
-    static int timeAxis(ComputationGraphConfiguration conf, String input) {
-        return formatFrom(conf, input).filter("NWC"::equals).isPresent() ? 1 : 2;
+    /**
+     * A layer's output type. DL4J's GlobalPoolingLayer says it outputs sequences when given sequences (its output is
+     * {@code [N, C]}: DL4J adds an RnnToFeedForward preprocessor after it that is then the identity).
+     */
+    private static InputType outputType(Layer l, int index, InputType in) {
+        if (l instanceof org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer g && g.isCollapseDimensions()
+                && in instanceof InputType.InputTypeRecurrent r) {
+            return InputType.feedForward(r.getSize());
+        }
+        return l.getOutputType(index, in);
     }
 
     /** The input type of one example shape in a layout ({@code "NCHW"}, {@code "NWC"}, ...), or null if unknown. */
@@ -380,8 +384,9 @@ final class InputShapes {
         if (l instanceof SubsamplingLayer s) {
             return s.getCnn2dDataFormat() == CNN2DFormat.NHWC ? "NHWC" : "NCHW";
         }
-        if (l instanceof BaseRecurrentLayer r) {
-            return r.getRnnDataFormat() == RNNFormat.NWC ? "NWC" : "NCW";
+        Layout sequence = Sequences.reads(l);
+        if (sequence != null) {
+            return sequence.toString();
         }
         return null;
     }

@@ -6,8 +6,10 @@ import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.dl4j.convert.ConversionContext;
 import dev.deeplift.dl4j.convert.Converters;
-import dev.deeplift.dl4j.convert.MaskRef;
 import dev.deeplift.dl4j.convert.LayerConverter;
+import dev.deeplift.dl4j.convert.LayerMasks;
+import dev.deeplift.dl4j.convert.Sequences;
+import dev.deeplift.core.Layout;
 import dev.deeplift.dl4j.convert.PreprocessorConverter;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -50,8 +52,12 @@ public final class MultiLayerNetworkConverter {
         NodeGraphBuilder builder = new NodeGraphBuilder();
         builder.addInput("input", inputNode(conf));
         ConversionContext ctx = new ConversionContext(builder, "input");
-        // The feature mask of sequence inputs, as output(input, false, featureMask, null) applies it; added where read.
-        ctx.setMaskRef(MaskRef.ofInput(0, InputShapes.timeAxis(conf)));
+        Layout inputLayout = Sequences.input(confOf(conf, 0), conf.getInputPreProcess(0));
+        if (inputLayout != null) {
+            // A sequence input: its feature mask (ones unless the caller gives one) is a graph input.
+            ctx.setSequence(inputLayout);
+            ctx.setMask(ctx.maskInput(0, inputLayout.widthAxis()));
+        }
         long units = -1;
         long outputUnits = -1;
         String outputNode = null;
@@ -65,7 +71,10 @@ public final class MultiLayerNetworkConverter {
             if (pre != null) {
                 PreprocessorConverter.convert(pre, ctx);
             }
+            LayerMasks.beforeLayer(lc, ctx);
             convertLayer(layer, lc, ctx);
+            ctx.markSequence(ctx.current(), ctx.sequence());
+            ctx.markSequence(ctx.outputNode(), ctx.sequence());
             units = unitsAfter(lc, pre == null ? units : -1);
             if (i == last) {
                 // Layers after the last one are identities at inference: the targets are this layer's units.
@@ -82,7 +91,7 @@ public final class MultiLayerNetworkConverter {
         org.nd4j.linalg.api.buffer.DataType dataType = dataType(net.numParams(), net.params(), conf.getDataType());
         return new ExplainedModel(builder.build(), dataType, List.of(outputUnits), outputActivation,
                 "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes),
-                InputShapes.forNetwork(conf));
+                InputShapes.forNetwork(conf), java.util.Map.copyOf(ctx.sequenceNodes()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -98,9 +107,10 @@ public final class MultiLayerNetworkConverter {
         while (lc instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer f) {
             lc = f.getLayer();
         }
-        while (lc instanceof org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer f) {
+        while (lc instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop f) {
             lc = f.getUnderlying();
         }
+        // Other wrappers (LastTimeStep, MaskZeroLayer, TimeDistributed) have converters of their own.
         return lc;
     }
 
@@ -129,6 +139,10 @@ public final class MultiLayerNetworkConverter {
     static long unitsAfter(org.deeplearning4j.nn.conf.layers.Layer lc, long before) {
         if (lc instanceof DenseLayer || lc instanceof BaseOutputLayer) {
             return ((FeedForwardLayer) lc).getNOut();
+        }
+        if (lc instanceof org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed t
+                && t.getUnderlying() instanceof DenseLayer d) {
+            return d.getNOut();
         }
         boolean elementwise = lc instanceof ActivationLayer || lc instanceof DropoutLayer || lc instanceof LossLayer
                 || lc instanceof BatchNormalization || lc instanceof PReLULayer;

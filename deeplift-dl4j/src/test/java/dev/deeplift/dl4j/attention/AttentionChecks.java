@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Target;
 import dev.deeplift.dl4j.DeepLift;
 import java.util.function.BiFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,10 +23,14 @@ final class AttentionChecks {
     private AttentionChecks() {
     }
 
-    /** DL4J's output, with the feature mask if one is given, flattened to {@code [N, units]}. */
+    /** DL4J's output, with the feature mask if one is given. */
     static INDArray output(MultiLayerNetwork net, INDArray x, INDArray mask) {
-        INDArray out = mask == null ? net.output(x) : net.output(x, false, mask, null);
-        return out.reshape(out.size(0), -1);
+        return mask == null ? net.output(x) : net.output(x, false, mask, null);
+    }
+
+    /** Unit {@code f·T + t} of a sequence output {@code [N, F, T]}: feature {@code f} at step {@code t}. */
+    static Target atStep(int unit, long steps) {
+        return Target.unitAtStep((int) (unit / steps), (int) (unit % steps));
     }
 
     /** The reference repeated to one row per example (DL4J computes it under each example's mask). */
@@ -44,13 +49,16 @@ final class AttentionChecks {
      * Explains {@code target} (a unit of the flattened output) and checks that the deltas are DL4J's output
      * differences (so our forward pass is DL4J's) and that the scores sum to them.
      *
-     * @param forward DL4J's flattened output of (input, mask)
+     * @param forward DL4J's output of (input, mask): {@code [N, F, T]} sequences or {@code [N, F]}
      */
     static Attribution check(DeepLift explainer, INDArray x, INDArray ref, INDArray mask, int target,
                              BiFunction<INDArray, INDArray, INDArray> forward) {
-        Attribution a = mask == null ? explainer.explain(x, ref, target) : explainer.explain(x, ref, target, mask);
-        INDArray out = forward.apply(x, mask);
+        INDArray out3 = forward.apply(x, mask);
+        Target t = out3.rank() == 2 ? Target.of(0, target) : atStep(target, out3.size(2));
+        Attribution a = mask == null ? explainer.explain(x, ref, t) : explainer.explain(x, ref, t, mask);
+        INDArray out = out3.reshape(out3.size(0), -1);
         INDArray outRef = forward.apply(perExample(ref, x.size(0)), mask);
+        outRef = outRef.reshape(outRef.size(0), -1);
         INDArray expected = out.getColumn(target).sub(outRef.getColumn(target));
         double outScale = 1 + Math.max(Transforms.abs(out).maxNumber().doubleValue(),
                 Transforms.abs(outRef).maxNumber().doubleValue());

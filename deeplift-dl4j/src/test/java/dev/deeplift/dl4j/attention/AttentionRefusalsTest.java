@@ -3,6 +3,7 @@ package dev.deeplift.dl4j.attention;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deeplift.core.Target;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.dl4j.DeepLift;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -56,9 +57,10 @@ class AttentionRefusalsTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 5);
         DeepLift dl = DeepLift.of(net);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> dl.explain(x, x.mul(0), 0, Nd4j.ones(DataType.DOUBLE, 2, 6)));
+                () -> dl.explain(x, x.mul(0), Target.unitAtStep(0, 0), Nd4j.ones(DataType.DOUBLE, 2, 6)));
         assertTrue(e.getMessage().contains("[2, 5]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> dl.explain(x, x.mul(0), 0, Nd4j.ones(DataType.DOUBLE, 3, 5)));
+        assertThrows(IllegalArgumentException.class,
+                () -> dl.explain(x, x.mul(0), Target.unitAtStep(0, 0), Nd4j.ones(DataType.DOUBLE, 3, 5)));
     }
 
     @Test
@@ -66,7 +68,7 @@ class AttentionRefusalsTest {
         MultiLayerNetwork net = net(new SelfAttentionLayer.Builder().nIn(3).nOut(4).nHeads(2).projectInput(true).build());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeepLift.of(net).explain(x, x.mul(0), 0));
+                () -> DeepLift.of(net).explain(x, x.mul(0), Target.unitAtStep(0, 0)));
         assertTrue(e.getMessage().contains("takes 3 features"), e.getMessage());
         // A Conv1D in NWC before it: DL4J would read [N, T, C] as [N, C, T].
         MultiLayerNetwork nwc = net(new Convolution1DLayer.Builder().kernelSize(1).nIn(3).nOut(4)
@@ -74,7 +76,7 @@ class AttentionRefusalsTest {
                 new SelfAttentionLayer.Builder().nIn(4).nOut(4).nHeads(1).build());
         INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 4, 3);
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
-                () -> DeepLift.of(nwc).explain(y, y.mul(0), 0));
+                () -> DeepLift.of(nwc).explain(y, y.mul(0), Target.unitAtStep(0, 0)));
         assertTrue(f.getMessage().contains("NCW"), f.getMessage());
     }
 }

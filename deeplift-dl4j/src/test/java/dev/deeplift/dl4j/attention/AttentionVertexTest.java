@@ -68,10 +68,15 @@ class AttentionVertexTest {
         return out.reshape(out.size(0), -1);
     }
 
+    /** Unit {@code f·TQ + t} of the output: feature {@code f} at query step {@code t}. */
+    private static Target unit(int u) {
+        return AttentionChecks.atStep(u, TQ);
+    }
+
     /** Explains one unit and checks the deltas against DL4J and the scores' sum over the three inputs. */
     private static Attribution check(DeepLift dl, ComputationGraph g, INDArray[] in, INDArray[] ref,
                                      INDArray[] masks, int unit) {
-        Attribution a = dl.explain(in, ref, masks, Target.of(0, unit));
+        Attribution a = dl.explain(in, ref, masks, unit(unit));
         INDArray[] refRows = new INDArray[3];
         for (int k = 0; k < 3; k++) {
             refRows[k] = AttentionChecks.perExample(ref[k], in[k].size(0));
@@ -134,7 +139,7 @@ class AttentionVertexTest {
             AttentionChecks.uniform(16, 0.5, 1, 2, TK)};
         INDArray[] m = masks(true, true, true);
         // Unit (feature 0, query step TQ − 1): masked in examples 1 and 2, whose deltas and scores are then 0.
-        Attribution a = DeepLift.of(g).withRule(Rule.REVEAL_CANCEL).explain(in, ref, m, Target.of(0, TQ - 1));
+        Attribution a = DeepLift.of(g).withRule(Rule.REVEAL_CANCEL).explain(in, ref, m, unit(TQ - 1));
         for (int n = 1; n < 3; n++) {
             assertEquals(0.0, a.deltas().getDouble(n), 0.0);
             for (int k = 0; k < 3; k++) {
@@ -164,10 +169,8 @@ class AttentionVertexTest {
         INDArray ref = AttentionChecks.uniform(22, 0.5, 1, 4, TK);
         INDArray mask = AttentionChecks.tailMask(TK, 0, 1, 2);
         for (Rule rule : new Rule[] {Rule.RESCALE, Rule.REVEAL_CANCEL}) {
-            AttentionChecks.check(DeepLift.of(g).withRule(rule), x, ref, mask, 3, (in, m) -> {
-                INDArray out = g.output(false, new INDArray[] {in}, new INDArray[] {m})[0];
-                return out.reshape(out.size(0), -1);
-            });
+            AttentionChecks.check(DeepLift.of(g).withRule(rule), x, ref, mask, 3,
+                    (in, m) -> g.output(false, new INDArray[] {in}, new INDArray[] {m})[0]);
         }
     }
 }

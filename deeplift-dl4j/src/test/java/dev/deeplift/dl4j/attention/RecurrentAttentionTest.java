@@ -8,6 +8,7 @@ import dev.deeplift.core.Attribution;
 import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.Target;
 import dev.deeplift.core.UnsupportedLayerException;
 import dev.deeplift.dl4j.DeepLift;
 import java.util.Map;
@@ -127,11 +128,12 @@ class RecurrentAttentionTest {
         MultiLayerNetwork net = net(CONFIGS[0]);
         INDArray x = AttentionChecks.uniform(21, 2.0, 2, 4, T);
         INDArray ref = AttentionChecks.uniform(22, 0.5, 1, 4, T);
-        Attribution rescale = DeepLift.of(net).withRule(Rule.RESCALE).explain(x, ref, 5);
+        Target t = Target.unitAtStep(1, 1);
+        Attribution rescale = DeepLift.of(net).withRule(Rule.RESCALE).explain(x, ref, t);
         Attribution recurrent = DeepLift.of(net).withRules(RulePolicy.uniform(Rule.RESCALE)
-                .with(LayerKind.RECURRENT, Rule.REVEAL_CANCEL)).explain(x, ref, 5);
+                .with(LayerKind.RECURRENT, Rule.REVEAL_CANCEL)).explain(x, ref, t);
         Attribution attention = DeepLift.of(net).withRules(RulePolicy.uniform(Rule.RESCALE)
-                .with(LayerKind.ATTENTION, Rule.REVEAL_CANCEL)).explain(x, ref, 5);
+                .with(LayerKind.ATTENTION, Rule.REVEAL_CANCEL)).explain(x, ref, t);
         assertTrue(AttentionChecks.maxDiff(rescale.scores(), recurrent.scores()) > 1e-6);
         assertTrue(AttentionChecks.maxDiff(rescale.scores(), attention.scores()) > 1e-6);
         assertTrue(AttentionChecks.maxDiff(recurrent.scores(), attention.scores()) > 1e-6);
@@ -144,10 +146,11 @@ class RecurrentAttentionTest {
         INDArray ref = AttentionChecks.uniform(42, 0.5, 1, 4, T);
         INDArray mask = AttentionChecks.tailMask(T, 0, 1, 2);
         DeepLift dl = DeepLift.of(net).withRule(Rule.REVEAL_CANCEL);
-        Attribution batch = dl.explain(x, ref, 7, mask);
+        Attribution batch = dl.explain(x, ref, Target.unitAtStep(1, 3), mask);
         for (int n = 0; n < 3; n++) {
             Attribution alone = dl.explain(x.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(),
-                    NDArrayIndex.all()), ref, 7, mask.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all()));
+                    NDArrayIndex.all()), ref, Target.unitAtStep(1, 3), mask.get(NDArrayIndex.interval(n, n + 1),
+                    NDArrayIndex.all()));
             INDArray inBatch = batch.scores().get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(),
                     NDArrayIndex.all());
             assertTrue(AttentionChecks.maxDiff(alone.scores(), inBatch) <= 1e-12, "example " + n);
@@ -162,7 +165,7 @@ class RecurrentAttentionTest {
         MultiLayerNetwork net = net(CONFIGS[0]);
         INDArray x = AttentionChecks.uniform(51, 1.0, 2, 4, T + 1);
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> DeepLift.of(net).explain(x, x.mul(0), 0));
+                () -> DeepLift.of(net).explain(x, x.mul(0), Target.unitAtStep(0, 0)));
         assertTrue(wrong.getMessage().contains("runs on " + T + " time steps"), wrong.getMessage());
         assertEquals(T, ((RecurrentAttentionLayer) net.getLayer(0).conf().getLayer()).getTimeSteps());
     }

@@ -8,6 +8,7 @@ import dev.deeplift.core.Attribution;
 import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.Target;
 import dev.deeplift.dl4j.DeepLift;
 import java.util.Map;
 import java.util.Random;
@@ -117,7 +118,7 @@ class SelfAttentionTest {
         INDArray mask = AttentionChecks.tailMask(T, 0, 2, 4);
         for (Rule rule : new Rule[] {Rule.RESCALE, Rule.REVEAL_CANCEL}) {
             // Unit 1·T + 0: feature 1 at step 0, a real step of every example.
-            Attribution a = DeepLift.of(net).withRule(rule).explain(x, ref, T, mask);
+            Attribution a = DeepLift.of(net).withRule(rule).explain(x, ref, Target.unitAtStep(1, 0), mask);
             for (int n = 0; n < 3; n++) {
                 for (int t = 0; t < T; t++) {
                     double step = a.scores().get(NDArrayIndex.point(n), NDArrayIndex.all(), NDArrayIndex.point(t))
@@ -140,11 +141,11 @@ class SelfAttentionTest {
         INDArray mask = AttentionChecks.tailMask(T, 0, 1, 3, 2);
         for (Rule rule : new Rule[] {Rule.RESCALE, Rule.REVEAL_CANCEL}) {
             DeepLift dl = DeepLift.of(net).withRule(rule);
-            Attribution batch = dl.explain(x, ref, 4, mask);
+            Attribution batch = dl.explain(x, ref, Target.unitAtStep(0, 4), mask);
             for (int n = 0; n < 4; n++) {
                 INDArray xn = x.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(), NDArrayIndex.all());
                 INDArray mn = mask.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all());
-                Attribution alone = dl.explain(xn, ref, 4, mn);
+                Attribution alone = dl.explain(xn, ref, Target.unitAtStep(0, 4), mn);
                 INDArray inBatch = batch.scores().get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(),
                         NDArrayIndex.all());
                 assertTrue(AttentionChecks.maxDiff(alone.scores(), inBatch) <= 1e-12, rule + " example " + n);
@@ -157,11 +158,12 @@ class SelfAttentionTest {
         MultiLayerNetwork net = net(CONFIGS[1]);
         INDArray x = AttentionChecks.uniform(51, 2.0, 2, 4, T);
         INDArray ref = AttentionChecks.uniform(52, 0.5, 1, 4, T);
-        Attribution rescale = DeepLift.of(net).withRule(Rule.RESCALE).explain(x, ref, 2);
+        Target t = Target.unitAtStep(0, 2);
+        Attribution rescale = DeepLift.of(net).withRule(Rule.RESCALE).explain(x, ref, t);
         Attribution byKind = DeepLift.of(net).withRules(RulePolicy.uniform(Rule.RESCALE)
-                .with(LayerKind.ATTENTION, Rule.REVEAL_CANCEL)).explain(x, ref, 2);
+                .with(LayerKind.ATTENTION, Rule.REVEAL_CANCEL)).explain(x, ref, t);
         Attribution byName = DeepLift.of(net).withRules(RulePolicy.uniform(Rule.RESCALE)
-                .with("layer0", Rule.REVEAL_CANCEL)).explain(x, ref, 2);
+                .with("layer0", Rule.REVEAL_CANCEL)).explain(x, ref, t);
         assertTrue(AttentionChecks.maxDiff(rescale.scores(), byKind.scores()) > 1e-6);
         assertArrayEquals(byKind.scores().data().asDouble(), byName.scores().data().asDouble(), 0.0);
     }
@@ -173,8 +175,8 @@ class SelfAttentionTest {
         String json = net.getLayerWiseConfigurations().toJson();
         INDArray x = AttentionChecks.uniform(61, 1.5, 2, 4, T);
         INDArray before = net.output(x);
-        DeepLift.of(net).withRule(Rule.REVEAL_CANCEL).explain(x, AttentionChecks.uniform(62, 0.5, 1, 4, T), 1,
-                AttentionChecks.tailMask(T, 0, 2));
+        DeepLift.of(net).withRule(Rule.REVEAL_CANCEL).explain(x, AttentionChecks.uniform(62, 0.5, 1, 4, T),
+                Target.unitAtStep(0, 1), AttentionChecks.tailMask(T, 0, 2));
         assertEquals(params, net.params());
         assertEquals(json, net.getLayerWiseConfigurations().toJson());
         assertEquals(before, net.output(x));

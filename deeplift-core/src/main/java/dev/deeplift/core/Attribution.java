@@ -181,7 +181,8 @@ public final class Attribution {
     }
 
     /**
-     * Contributions {@code C = m · (x − x_ref)} of the single input, its shape, e.g. {@code [N, features]}.
+     * Contributions {@code C = m · (x − x_ref)} of the single input, its shape, e.g. {@code [N, features]}; for
+     * token indices read by embedding layers, one score per token (its embedding vector's summed contribution).
      *
      * @throws IllegalStateException if the network has several inputs: use {@link #scores(int)}
      */
@@ -194,7 +195,11 @@ public final class Attribution {
         return scores.get(checkInput(k));
     }
 
-    /** Multipliers {@code m = C / Δx} of the single input, its shape. */
+    /**
+     * Multipliers {@code m = C / Δx} of the single input, its shape. For token indices (an input read by embedding
+     * layers) {@code Δx} is the indicator {@code x ≠ x_ref}, so a multiplier is the token's score where the token
+     * changes and 0 where it does not: not a derivative with respect to the index.
+     */
     public INDArray multipliers() {
         return multipliers.get(single("multipliers"));
     }

@@ -6,6 +6,8 @@ public enum LayerKind {
     INPUT,
     /** A fully connected layer (mixes signs through its weights). */
     DENSE,
+    /** An embedding lookup: a token's row of a matrix, i.e. a linear map of the token's one-hot encoding. */
+    EMBEDDING,
     /** A convolution of any kind (mixes signs through its kernels). */
     CONVOLUTION,
     /** A per-channel affine map such as inference batch-normalization (carries a sign split). */

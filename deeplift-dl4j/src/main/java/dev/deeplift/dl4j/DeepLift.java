@@ -10,6 +10,8 @@ import dev.deeplift.core.Target;
 import dev.deeplift.core.engine.ExplainedModel;
 import dev.deeplift.core.engine.GraphExplainer;
 import dev.deeplift.core.engine.Settings;
+import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.reference.EmbeddingReference;
 import dev.deeplift.dl4j.network.ComputationGraphConverter;
 import dev.deeplift.dl4j.network.MultiLayerNetworkConverter;
 import java.util.Arrays;
@@ -29,6 +31,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Attribution a = explainer.explain(x, reference, 3);          // target: logit 3, before softmax
  * INDArray scores = a.scores();                                // x's shape; each row sums to a.deltas()
  * }</pre>
+ *
+ * <p>Networks whose input feeds an {@code EmbeddingLayer} or {@code EmbeddingSequenceLayer} take token indices
+ * (DL4J's convention: whole numbers in floating-point arrays, {@code [N, 1]}, {@code [N, T]} or {@code [N, 1, T]})
+ * and reference tokens of the same shape, or a reference in embedding space ({@link EmbeddingReference}). Their
+ * scores are token scores: each token's summed contribution through its embedding vector, 0 where the token equals
+ * its reference; they sum to the deltas. See the README's "Embeddings".
  *
  * <p>Targets are units of the network's output, scored at their pre-activation (before the last layer's
  * softmax, sigmoid or other activation). The explainer is immutable: {@code withRule} and friends return new
@@ -160,7 +168,8 @@ public final class DeepLift implements Explainer {
     }
 
     /**
-     * Contributions to one target unit for every example, with an all-zero reference.
+     * Contributions to one target unit for every example, with an all-zero reference (for token indices read by
+     * an embedding layer, token 0 everywhere; {@link EmbeddingReference#zeros()} gives all-zero embedding vectors).
      *
      * @param input  {@code [N, ...]} in the network's input shape
      * @param target the output unit, scored before the output activation
@@ -226,6 +235,48 @@ public final class DeepLift implements Explainer {
         }
         return engine.explain(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
                 Target.perExample(0, targets));
+    }
+
+    /**
+     * Contributions of token indices (a network whose input feeds an {@code EmbeddingLayer} or
+     * {@code EmbeddingSequenceLayer}) to one target unit, relative to a reference in the embedding space rather than
+     * reference tokens, e.g. {@link EmbeddingReference#zeros()}. Scores are token scores (the input's shape) and
+     * sum to the deltas {@code f(x) − f(reference vectors)}. See the README's "Embeddings".
+     *
+     * @param tokens {@code [N, 1]}, {@code [N, T]} or {@code [N, 1, T]} token indices, as the embedding layer takes
+     */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int target) {
+        long n = tokens == null ? 0 : tokens.size(0);
+        int[] targets = new int[(int) Math.max(n, 0)];
+        Arrays.fill(targets, target);
+        return explain(tokens, reference, targets, null);
+    }
+
+    /** {@link #explain(INDArray, EmbeddingReference, int)} with one target per example. */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int[] targets) {
+        return explain(tokens, reference, targets, null);
+    }
+
+    /**
+     * {@link #explain(INDArray, EmbeddingReference, int)} with one target per example and a feature mask
+     * {@code [N, T]} (null for none), applied as DL4J's {@code output(tokens, false, featureMask, null)} does.
+     */
+    public Attribution explain(INDArray tokens, EmbeddingReference reference, int[] targets, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        engine.requireSingle("output", engine.model().outputCount());
+        if (reference == null || targets == null || tokens == null) {
+            throw new IllegalArgumentException((tokens == null ? "tokens" : reference == null ? "reference"
+                    : "targets") + " is null");
+        }
+        InputNode in = engine.model().input(0);
+        if (!in.isTokens()) {
+            throw new IllegalArgumentException("A reference in embedding space needs a network whose input holds "
+                    + "token indices for an embedding layer; this network's input is " + in.describeShape());
+        }
+        INDArray ref = reference.encode(tokens, in.tokenSpec(), engine.model().dataType());
+        Attribution a = engine.explain(Arrays.asList(tokens), Arrays.asList(ref), Arrays.asList(featureMask),
+                Target.perExample(0, targets));
+        return a.withProvenance(a.provenance().withReference(reference.toString()));
     }
 
     /**

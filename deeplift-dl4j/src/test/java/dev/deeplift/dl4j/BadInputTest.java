@@ -69,7 +69,7 @@ class BadInputTest {
     void emptyBatchAndNullAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> dl.explain(Nd4j.zeros(DataType.FLOAT, 0, 4), 0));
         assertThrows(IllegalArgumentException.class, () -> dl.explain(null, 0));
-        assertThrows(IllegalArgumentException.class, () -> dl.explain(x, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> dl.explain(x, (INDArray) null, 0));
     }
 
     @Test

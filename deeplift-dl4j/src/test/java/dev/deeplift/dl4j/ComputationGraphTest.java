@@ -204,13 +204,7 @@ class ComputationGraphTest {
 
     @Test
     void verticesWithoutAnExactRuleAreRefusedByName() {
-        ComputationGraph product = init(graph(DataType.FLOAT).addInputs("in").setInputTypes(InputType.feedForward(2))
-                .addLayer("d1", new DenseLayer.Builder().nOut(2).build(), "in")
-                .addLayer("d2", new DenseLayer.Builder().nOut(2).build(), "in")
-                .addVertex("prod", new ElementWiseVertex(ElementWiseVertex.Op.Product), "d1", "d2")
-                .addLayer("out", out(1), "prod").setOutputs("out"));
-        var e = assertThrows(UnsupportedLayerException.class, () -> DeepLift.of(product));
-        assertTrue(e.getMessage().contains("prod") && e.getMessage().contains("Product"), e.getMessage());
+        // ElementWiseVertex Product and Max have exact rules now (the product rule; max as in max-pooling).
         ComputationGraph l2 = init(graph(DataType.FLOAT).addInputs("in").setInputTypes(InputType.feedForward(2))
                 .addVertex("norm", new L2NormalizeVertex(), "in")
                 .addLayer("out", out(1), "norm").setOutputs("out"));

@@ -24,8 +24,10 @@ final class ImportCorrections {
      * @param imported the layers DL4J's import made, in order
      * @param declared the layers the Keras JSON declares, by name
      * @return a description of every change made
+     * @throws KerasImportException if the model cannot be corrected ({@link MaskZeroEmbeddingCheck})
      */
     static List<String> apply(List<KerasLayer> imported, Map<String, KerasLayerSpec> declared) {
+        MaskZeroEmbeddingCheck.check(imported, declared);
         List<String> changes = new ArrayList<>();
         for (KerasLayer layer : imported) {
             KerasLayerSpec spec = declared.get(layer.getLayerName());

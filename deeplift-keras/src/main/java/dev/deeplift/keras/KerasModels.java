@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>The imported DropoutLayer carries a sigmoid activation</b> (a label only: DL4J's default activation,
  *       never applied by the layer). Set to the identity.</li>
  *   <li><b>Every other layer carries a no-op {@code Dropout(p = 1.0)}</b>. Removed (exact).</li>
+ *   <li><b>{@code Embedding(mask_zero=True)} only zeroes the embedding of token 0</b> (changes the outputs).
+ *       Keras keeps that row and masks the steps of token 0 in the layers downstream; DL4J's
+ *       {@code KerasEmbedding.setWeights} zeroes row 0 of the matrix, and only a recurrent layer directly after it
+ *       gets a {@code MaskZeroLayer}. Refused unless every layer reading the embedding is such a
+ *       {@code MaskZeroLayer} ({@link MaskZeroEmbeddingCheck}): save the model with {@code mask_zero=False} and
+ *       give the mask {@code tokens ≠ 0} as the feature mask instead.</li>
  * </ol>
  * Recurrent models: the faults in {@link KerasJsonCorrections} (the Orthogonal initializer's crash, ignored
  * {@code go_backwards}, masked recurrent layers returning their last step) are corrected or refused before the
@@ -61,7 +67,9 @@ import org.slf4j.LoggerFactory;
  * {@code ConvolutionMode.Truncate}; the Conv1D and Dense weights; {@code Flatten} as a
  * {@code KerasFlattenRnnPreprocessor}, a C-order reshape of {@code [N, T, C]}, which is Keras's channels-last
  * order {@code t·C + c}; the final {@code Activation("sigmoid")} as an {@code ActivationLayer(sigmoid)}, kept as
- * the last layer (no loss layer is added: training configuration is not enforced). Imported networks are FLOAT.
+ * the last layer (no loss layer is added: training configuration is not enforced); {@code Embedding} as an
+ * {@code EmbeddingSequenceLayer} with NWC output, no bias, identity activation and the Keras matrix as its weights
+ * (checked against a hand lookup; it takes {@code [N, T]} token indices). Imported networks are FLOAT.
  *
  * <p>Each correction that changes the network's outputs is logged at INFO, the others at DEBUG.
  */

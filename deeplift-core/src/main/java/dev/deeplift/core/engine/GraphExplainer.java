@@ -268,8 +268,7 @@ public final class GraphExplainer implements Explainer {
         Checked first = check(single(input), single(references.get(0)), null);
         List<List<INDArray>> refs = new ArrayList<>(List.of(first.graphReferences()));
         for (int k = 1; k < references.size(); k++) {
-            INDArray r = Validator.reference(references.get(k), first.inputs().get(0), model.dataType(),
-                    "reference " + k);
+            INDArray r = reference(0, references.get(k), first.inputs().get(0), "reference " + k);
             refs.add(first.withReferences(List.of(r)).graphReferences());
         }
         int[] t = Validator.targets(checkedNotNull(targets), first.examples(), model.outputUnits().get(0));
@@ -336,8 +335,10 @@ public final class GraphExplainer implements Explainer {
         for (int k = 0; k < inputs.size(); k++) {
             String what = inputs.size() == 1 ? "input" : "input " + k;
             String refWhat = inputs.size() == 1 ? "reference" : "reference " + k;
-            xs.add(Validator.input(inputs.get(k), model.input(k), model.dataType(), what));
-            refs.add(Validator.reference(references.get(k), xs.get(k), model.dataType(), refWhat));
+            InputNode spec = model.input(k);
+            xs.add(spec.isTokens() ? Validator.tokens(inputs.get(k), spec.tokenSpec(), model.dataType(), what)
+                    : Validator.input(inputs.get(k), spec, model.dataType(), what));
+            refs.add(reference(k, references.get(k), xs.get(k), refWhat));
             if (xs.get(k).size(0) != xs.get(0).size(0)) {
                 throw new IllegalArgumentException("input " + k + " has " + xs.get(k).size(0)
                         + " examples but input 0 has " + xs.get(0).size(0));
@@ -366,6 +367,9 @@ public final class GraphExplainer implements Explainer {
                 INDArray x = xs.get(node.maskedInput());
                 long steps = x.size(node.timeAxis());
                 INDArray given = checkedMasks.get(node.maskedInput());
+                if (given != null && node.maskRefusal() != null) {
+                    throw new dev.deeplift.core.UnsupportedLayerException(node.maskRefusal());
+                }
                 if (given != null && given.size(1) != steps) {
                     throw new IllegalArgumentException("featureMask has shape " + Arrays.toString(given.shape())
                             + " but the input has " + steps + " time steps: it must be [N, T] = [" + n + ", "
@@ -377,6 +381,13 @@ public final class GraphExplainer implements Explainer {
         }
         boolean masked = checkedMasks.stream().anyMatch(java.util.Objects::nonNull);
         return new Checked(model, xs, refs, maskArrays, masked);
+    }
+
+    /** A checked reference for feature input {@code k}: tokens or embedding-space vectors for a token input. */
+    private INDArray reference(int k, INDArray reference, INDArray x, String what) {
+        InputNode spec = model.input(k);
+        return spec.isTokens() ? Validator.tokenReference(reference, x, spec.tokenSpec(), model.dataType(), what)
+                : Validator.reference(reference, x, model.dataType(), what);
     }
 
     private ExplainRunner runner(Checked c, String what) {

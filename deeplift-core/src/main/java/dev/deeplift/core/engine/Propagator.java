@@ -52,7 +52,8 @@ public final class Propagator {
         }
         PairActivations[] acts = new PairActivations[graph.size()];
         for (int k = 0; k < inputIdx.size(); k++) {
-            acts[inputIdx.get(k)] = PairActivations.of(inputs.get(k), references.get(k));
+            InputNode in = (InputNode) graph.entry(inputIdx.get(k)).node();
+            acts[inputIdx.get(k)] = in.pair(inputs.get(k), references.get(k));
         }
         for (int i = 0; i < graph.size(); i++) {
             NodeGraph.Entry e = graph.entry(i);

@@ -1,6 +1,7 @@
 package dev.deeplift.core.engine;
 
 import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.graph.TokenSpec;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -74,6 +75,82 @@ public final class Validator {
         INDArray cast = castTo(ref, dataType);
         finite(cast, what, rs[0] == 1 && xs[0] != 1 ? "shared row" : "example");
         return cast;
+    }
+
+    /**
+     * Token indices for an embedding layer, cast to {@code dataType}: a floating-point array (DL4J's convention) of
+     * a shape the input takes, every value a whole number in {@code [0, vocabulary)}. Non-integral values are
+     * refused rather than truncated as DL4J does: a fractional index is almost always a mistake (normalised
+     * features, or a point between tokens that interpolating methods make).
+     */
+    public static INDArray tokens(INDArray x, TokenSpec spec, DataType dataType, String what) {
+        if (x == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        if (!spec.accepts(x.shape())) {
+            throw new IllegalArgumentException(what + " has shape " + Arrays.toString(x.shape())
+                    + " but the network expects " + spec.describeShape());
+        }
+        shapeOfBatch(x, what);
+        INDArray cast = castTo(x, dataType);
+        checkTokenValues(x, spec, what);
+        return cast;
+    }
+
+    /**
+     * A reference for (already checked) token inputs, cast to {@code dataType}: reference tokens of the input's shape
+     * (or a leading dimension of 1), checked as {@link #tokens} checks the input, or reference vectors in the
+     * graph-level form {@link TokenSpec#encodedVectors} {@code [N or 1, 1, ...]}, finite.
+     */
+    public static INDArray tokenReference(INDArray ref, INDArray x, TokenSpec spec, DataType dataType, String what) {
+        if (ref == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        if (!spec.isEncodedVectors(ref)) {
+            INDArray cast = reference(ref, x, dataType, what);
+            checkTokenValues(ref, spec, what);
+            return cast;
+        }
+        if (spec.width() < 0) {
+            throw new IllegalArgumentException(what + " is given in embedding space, but embedding layers of "
+                    + "different sizes read this input: give reference tokens");
+        }
+        long[] expected = spec.vectorShape(x.size(0), spec.steps(x));
+        INDArray vectors = TokenSpec.decodedVectors(ref);
+        long[] got = vectors.shape();
+        expected[0] = got[0] == 1 ? 1 : expected[0];
+        if (!Arrays.equals(got, expected)) {
+            throw new IllegalArgumentException(what + " in embedding space has shape " + Arrays.toString(got)
+                    + " but must be " + Arrays.toString(spec.vectorShape(x.size(0), spec.steps(x)))
+                    + " (the embedding layer's output layout) or have a leading dimension of 1");
+        }
+        floatingPoint(ref, what);
+        INDArray cast = castTo(ref, dataType);
+        finite(cast, what, got[0] == 1 && x.size(0) != 1 ? "shared row" : "example");
+        return cast;
+    }
+
+    private static void checkTokenValues(INDArray tokens, TokenSpec spec, String what) {
+        double[] v = tokens.dup('c').data().asDouble();
+        long perRow = v.length / tokens.size(0);
+        for (int i = 0; i < v.length; i++) {
+            double t = v[i];
+            boolean integral = t == Math.rint(t);
+            if (integral && t >= 0 && t < spec.vocabulary()) {
+                continue;
+            }
+            String at = " at example " + i / perRow + (spec.sequence() ? ", step " + i % perRow : "");
+            if (Double.isNaN(t) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException(what + " has " + t + at + ": token indices must be whole numbers");
+            }
+            if (!integral) {
+                throw new IllegalArgumentException(what + " has " + t + at + ": token indices must be whole numbers "
+                        + "(DL4J would truncate it to " + (long) t + "); methods that interpolate between input and "
+                        + "reference, such as integrated gradients, do not apply to token inputs");
+            }
+            throw new IllegalArgumentException(what + " has token " + (long) t + at + ", outside the vocabulary of "
+                    + spec.vocabulary() + " tokens (0.." + (spec.vocabulary() - 1) + ")");
+        }
     }
 
     /** Checks that {@code a} has the input's feature shape (every dimension but the first). */

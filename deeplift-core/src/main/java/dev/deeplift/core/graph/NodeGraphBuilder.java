@@ -62,6 +62,31 @@ public final class NodeGraphBuilder {
         return this;
     }
 
+    /**
+     * Replaces a graph input's node, keeping its name and position: e.g. to mark an input as token indices once an
+     * embedding layer is found to read it, or a mask input as refusing masks.
+     */
+    public NodeGraphBuilder replaceInput(String name, InputNode node) {
+        Integer idx = byName.get(name);
+        if (idx == null || !(entries.get(idx).node() instanceof InputNode)) {
+            throw new IllegalArgumentException("'" + name + "' is not a graph input");
+        }
+        NodeGraph.Entry e = entries.get(idx);
+        entries.set(idx, new NodeGraph.Entry(e.name(), node, e.inputs(), e.layer()));
+        return this;
+    }
+
+    /** The input node of that name, or null if no graph input has it. */
+    public InputNode input(String name) {
+        Integer idx = byName.get(name);
+        return idx != null && entries.get(idx).node() instanceof InputNode in ? in : null;
+    }
+
+    /** The names of the graph inputs, in order. */
+    public List<String> inputNames() {
+        return inputs.stream().map(i -> entries.get(i).name()).toList();
+    }
+
     /** True if a node of that name exists. */
     public boolean contains(String name) {
         return byName.containsKey(name);
@@ -88,7 +113,29 @@ public final class NodeGraphBuilder {
         if (outputs.isEmpty()) {
             throw new IllegalStateException("The graph has no output");
         }
+        checkTokenReaders();
         return new NodeGraph(entries, inputs, outputs);
+    }
+
+    /** Token inputs feed only nodes that read tokens (embedding lookups), and those read a token input first. */
+    private void checkTokenReaders() {
+        for (NodeGraph.Entry e : entries) {
+            for (int k = 0; k < e.inputs().length; k++) {
+                RuleNode source = entries.get(e.inputs()[k]).node();
+                boolean tokens = source instanceof InputNode in && in.isTokens();
+                if (tokens && (k != 0 || !e.node().readsTokens())) {
+                    throw new dev.deeplift.core.UnsupportedLayerException("Cannot explain "
+                            + (e.layer() == null ? "node " + e.name() : "layer \"" + e.layer() + "\"") + ": it reads "
+                            + "the input \"" + entries.get(e.inputs()[k]).name() + "\", which holds token indices for "
+                            + "an embedding layer; token indices can only feed embedding layers");
+                }
+                if (k == 0 && e.node().readsTokens() && !tokens) {
+                    throw new dev.deeplift.core.UnsupportedLayerException("Cannot explain "
+                            + (e.layer() == null ? "node " + e.name() : "layer \"" + e.layer() + "\"")
+                            + ": an embedding layer must read a network input of token indices directly");
+                }
+            }
+        }
     }
 
     private int add(String name, RuleNode node, int[] in) {

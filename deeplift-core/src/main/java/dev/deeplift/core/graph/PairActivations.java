@@ -13,6 +13,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>For RevealCancel a node may carry an explicit split {@code delta = deltaPlus + deltaMinus} (the sums of the
  * positive and of the negative terms that built it). Without one, the split is by the sign of {@code delta} itself.
+ *
+ * <p>The activations of a token input ({@link #tokens}) hold token indices; their delta is the indicator
+ * {@code x ≠ x_ref} (see {@link InputNode}).
  */
 public final class PairActivations {
     private final INDArray input;
@@ -21,6 +24,7 @@ public final class PairActivations {
     private INDArray deltaPlus;
     private INDArray deltaMinus;
     private final boolean explicitSplit;
+    private boolean tokens;
     /** Per-example magnitudes, kept as Java arrays so that a cached value never outlives its workspace. */
     private double[] inputScale;
     private double[] referenceScale;
@@ -47,6 +51,7 @@ public final class PairActivations {
     public static PairActivations sharingInput(PairActivations earlier, INDArray reference) {
         PairActivations p = new PairActivations(earlier.input, reference, null, null);
         p.inputScale = earlier.inputScale;
+        p.tokens = earlier.tokens;
         return p;
     }
 
@@ -64,6 +69,22 @@ public final class PairActivations {
     /** The state the making node attached ({@link #withState}), or null. */
     public Object state() {
         return state;
+    }
+
+    /**
+     * Token indices at the input and at the reference, whose delta is the indicator {@code x ≠ x_ref} as 0 or 1 (all
+     * ones against reference vectors in embedding space, {@link TokenSpec#isEncodedVectors}, which differ from every
+     * token's row).
+     */
+    public static PairActivations tokens(INDArray input, INDArray reference) {
+        PairActivations p = new PairActivations(input, reference, null, null);
+        p.tokens = true;
+        return p;
+    }
+
+    /** True for the activations of a token input. */
+    public boolean isTokens() {
+        return tokens;
     }
 
     /** Activations with an explicit positive/negative split of their delta. */
@@ -105,8 +126,12 @@ public final class PairActivations {
         return referenceScale;
     }
 
-    /** {@code input − reference}, {@code [N, ...]}. */
+    /** {@code input − reference}, {@code [N, ...]} (for token inputs the indicator {@code input ≠ reference}). */
     public INDArray delta() {
+        if (delta == null && tokens) {
+            delta = reference.rank() != input.rank() ? Nd4j.ones(input.dataType(), input.shape())
+                    : input.sub(reference).neq(0.0).castTo(input.dataType());
+        }
         if (delta == null) {
             // ND4J broadcasts a [1, ...] reference in the subtraction itself: no N-fold copy.
             delta = input.sub(reference);

@@ -42,6 +42,14 @@ public interface RuleNode {
         return null;
     }
 
+    /**
+     * True if the node's first input is a token input ({@link InputNode#tokens}), as an embedding lookup's is: only
+     * such nodes may read token inputs, whose delta is an indicator rather than a difference.
+     */
+    default boolean readsTokens() {
+        return false;
+    }
+
     /** Activations of this node from those of its inputs, in the order the graph lists the inputs. */
     PairActivations forward(List<PairActivations> inputs, NodeContext context);
 

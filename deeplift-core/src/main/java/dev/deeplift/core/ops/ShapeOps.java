@@ -5,7 +5,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Ready {@link ShapeOp}s: reshapes, zero-padding, cropping, nearest-neighbour upsampling, space-to-depth. */
+/**
+ * Ready {@link ShapeOp}s: reshapes, permutations, zero-padding, cropping, nearest-neighbour upsampling,
+ * space-to-depth.
+ */
 public final class ShapeOps {
     private ShapeOps() {
     }
@@ -18,6 +21,20 @@ public final class ShapeOps {
             System.arraycopy(featureShape, 0, s, 1, featureShape.length);
             return x.reshape('c', s);
         }, (m, in) -> m.reshape('c', in.shape()));
+    }
+
+    /** Permutes the axes of each batch ({@code axes[0]} must be 0, the batch axis), e.g. {@code (0, 2, 1)}. */
+    public static ShapeOp permute(int... axes) {
+        if (axes.length == 0 || axes[0] != 0) {
+            throw new IllegalArgumentException("a permutation must keep the batch axis first: "
+                    + java.util.Arrays.toString(axes));
+        }
+        int[] inverse = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            inverse[axes[i]] = i;
+        }
+        return new ShapeOp("permute" + java.util.Arrays.toString(axes), x -> x.permute(axes).dup('c'),
+                (m, in) -> m.permute(inverse).dup('c'));
     }
 
     /** Inserts an axis of size 1 at {@code axis} (counting the batch axis). */

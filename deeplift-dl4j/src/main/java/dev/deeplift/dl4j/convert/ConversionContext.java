@@ -7,6 +7,7 @@ import dev.deeplift.core.functions.ElementwiseFunctions;
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.NodeGraphBuilder;
 import dev.deeplift.core.graph.RuleNode;
+import dev.deeplift.core.graph.TokenSpec;
 import dev.deeplift.core.nodes.ElementwiseNode;
 import org.nd4j.linalg.activations.IActivation;
 
@@ -34,6 +35,10 @@ public final class ConversionContext {
     private final java.util.Map<String, Layout> sequenceNodes = new java.util.LinkedHashMap<>();
     private final java.util.List<String> networkInputs = new java.util.ArrayList<>();
     private final java.util.Map<String, Layout> networkInputLayouts = new java.util.HashMap<>();
+    /** Where the layer being converted is, if it received masked activations and has not yet read the mask. */
+    private String maskUnread;
+    /** Why users' masks are refused: the first layer that received masked activations without reading the mask. */
+    private String maskRefusal;
 
     /** @param builder the graph being built; @param input the node the first layer reads */
     public ConversionContext(NodeGraphBuilder builder, String input) {
@@ -51,6 +56,7 @@ public final class ConversionContext {
      * ({@code hasConsumers}): the output is then taken before the activation, which the consumers still get.
      */
     public void beginLayer(int index, String name, String className, boolean last, boolean hasConsumers) {
+        commitMaskCheck();
         this.layerIndex = index;
         this.layerName = name;
         this.layerClass = className;
@@ -61,6 +67,10 @@ public final class ConversionContext {
         this.inputs = null;
         this.inputMasks = null;
         builder.inLayer(name);
+        if (mask != null) {
+            maskUnread = where();
+            applyMaskRefusal();
+        }
     }
 
     /** The name of the node the next node will read. */
@@ -95,26 +105,102 @@ public final class ConversionContext {
      * The graph input carrying the {@code [N, T]} feature mask of feature input {@code featureInput} (added on first
      * use; without a user's mask the engine feeds it ones).
      *
-     * @param timeAxis that input's axis of time steps, counting the batch axis
+     * @param timeAxis that input's axis of time steps, counting the batch axis, or -1 for its last axis
      */
     public String maskInput(int featureInput, int timeAxis) {
         return maskInputs.computeIfAbsent(featureInput, k -> {
             String name = "mask" + (k == 0 ? "" : String.valueOf(k));
             builder.inLayer(null);
-            builder.addInput(name, InputNode.maskOf(k, timeAxis));
+            builder.addInput(name, InputNode.maskOf(k, timeAxis).refusingMasks(maskRefusal()));
             builder.inLayer(layerName);
             return name;
         });
     }
 
-    /** The node carrying the feature mask of the current activations, or null if they are not masked. */
+    /**
+     * The node carrying the feature mask of the current activations, or null if they are not masked. A converter
+     * that reads it takes on the masked computation of its layer, as DL4J's {@code output()} does it (see
+     * {@link #maskRefusal()}).
+     */
     public String mask() {
+        if (maskUnread != null) {
+            maskUnread = null;
+            applyMaskRefusal();
+        }
         return mask;
     }
 
     /** Sets (or clears, with null) the node carrying the feature mask of the current activations. */
     public void setMask(String node) {
         this.mask = node;
+        if (maskUnread != null) {
+            maskUnread = null;
+            applyMaskRefusal();
+        }
+    }
+
+    /**
+     * Why users' feature masks are refused, or null: a layer that received masked activations and whose converter
+     * neither read the mask ({@link #mask()}) nor replaced it ({@link #setMask}) would compute as if unmasked where
+     * DL4J may apply the mask, so every mask input refuses users' masks (unmasked calls still work). The mask
+     * inputs carry the refusal ({@link InputNode#refusingMasks}).
+     */
+    public String maskRefusal() {
+        return maskRefusal != null ? maskRefusal : maskUnread != null ? refusal(maskUnread) : null;
+    }
+
+    /** Makes an unread mask of the layer just converted the refusal, unless an earlier layer's already is. */
+    private void commitMaskCheck() {
+        if (maskUnread != null && maskRefusal == null) {
+            maskRefusal = refusal(maskUnread);
+        }
+        maskUnread = null;
+    }
+
+    private static String refusal(String where) {
+        return "Cannot explain with a feature mask: the masked activations reach " + where + ", whose masked "
+                + "computation is not supported; explain without the mask";
+    }
+
+    private void applyMaskRefusal() {
+        String why = maskRefusal();
+        for (String name : maskInputs.values()) {
+            builder.replaceInput(name, builder.input(name).refusingMasks(why));
+        }
+    }
+
+    /**
+     * Marks the network input the current layer reads as token indices for an embedding layer and returns its
+     * position among the network's (non-mask) inputs. Several embedding layers may read one input (the smaller
+     * vocabulary then bounds its indices).
+     *
+     * @throws dev.deeplift.core.UnsupportedLayerException if the current layer does not read a network input
+     *                                                     directly
+     */
+    public int tokenInput(TokenSpec spec) {
+        InputNode in = builder.input(current);
+        if (in == null || in.isMask()) {
+            throw unsupported("an embedding layer must read a network input of token indices directly (here it reads "
+                    + "the output of another layer or preprocessor: indices computed inside the network have no "
+                    + "exact DeepLIFT rule)");
+        }
+        TokenSpec merged = spec;
+        if (in.isTokens()) {
+            try {
+                merged = in.tokenSpec().merge(spec);
+            } catch (IllegalArgumentException e) {
+                throw unsupported(e.getMessage());
+            }
+        }
+        builder.replaceInput(current, InputNode.tokens(merged));
+        int position = 0;
+        for (String name : builder.inputNames()) {
+            if (name.equals(current)) {
+                return position;
+            }
+            position += builder.input(name).isMask() ? 0 : 1;
+        }
+        throw new IllegalStateException("input " + current + " not found");
     }
 
     /**

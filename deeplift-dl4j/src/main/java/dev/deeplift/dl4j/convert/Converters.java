@@ -18,6 +18,8 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CenterLossOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -112,6 +114,8 @@ public final class Converters {
         register(Upsampling1D.class, ReshapingConverters.UPSAMPLING_1D);
         register(SpaceToDepthLayer.class, ReshapingConverters.SPACE_TO_DEPTH);
         register(PReLULayer.class, new PReLUConverter());
+        register(EmbeddingLayer.class, new EmbeddingConverter());
+        register(EmbeddingSequenceLayer.class, new EmbeddingConverter());
         register(LocalResponseNormalization.class, (layer, conf, ctx) -> {
             throw ctx.unsupported("local response normalization divides each activation by a sum over "
                     + "neighbouring channels, so it is not elementwise and has no exact DeepLIFT rule; "

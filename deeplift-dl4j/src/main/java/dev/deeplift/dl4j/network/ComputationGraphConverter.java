@@ -89,8 +89,11 @@ public final class ComputationGraphConverter {
         }
 
         int index = 0;
+        String previous = null;
         for (int v : graph.topologicalSortOrder()) {
             String name = graph.getVertices()[v].getVertexName();
+            String before = previous;
+            previous = name;
             if (networkInputs.contains(name)) {
                 continue;
             }
@@ -109,6 +112,7 @@ public final class ComputationGraphConverter {
                 ctx.beginLayer(index, name, layer.getClass().getSimpleName(), isOutput,
                         !tailed && consumers.getOrDefault(name, 0) > 0);
                 ctx.setMask(maskOf.get(from.get(0)));
+                ins = formatSwitched(conf, before, name, ins, ctx);
                 ctx.setCurrent(ins.size() == 1 ? ins.get(0)
                         : VertexConverters.concatInputs(builder, name + "/inputs", ins.toArray(String[]::new)));
                 if (lv.getPreProcessor() != null) {
@@ -206,6 +210,33 @@ public final class ComputationGraphConverter {
             }
         }
         return null;
+    }
+
+    /**
+     * The inputs of a layer vertex after the permutation DL4J's {@code output()} applies where the vertex before it
+     * in topological order is a layer of another RNN format ({@link RnnFormatSwitch}): that vertex's activations are
+     * permuted if they feed this one, and if they do not, DL4J's forward fails, so the graph is refused.
+     */
+    private static List<String> formatSwitched(ComputationGraphConfiguration conf, String before, String name,
+                                               List<String> ins, ConversionContext ctx) {
+        Layer previous = before != null && conf.getVertices().get(before) instanceof LayerVertex p
+                ? p.getLayerConf().getLayer() : null;
+        Layer layer = conf.getVertices().get(name) instanceof LayerVertex v ? v.getLayerConf().getLayer() : null;
+        if (!RnnFormatSwitch.permutes(previous, layer)) {
+            return ins;
+        }
+        int k = conf.getVertexInputs().get(name).lastIndexOf(before);
+        if (k < 0) {
+            throw ctx.unsupported("DL4J's ComputationGraph.output() cannot run this graph: it permutes the input of "
+                    + "a layer whose RNN data format differs from that of the layer just before it in topological "
+                    + "order (\"" + before + "\"), which does not feed it (an index error in DL4J 1.0.0-M2.1); give "
+                    + "the two layers the same format");
+        }
+        List<String> switched = new ArrayList<>(ins);
+        ctx.setCurrent(ins.get(k));
+        RnnFormatSwitch.permute(ctx);
+        switched.set(k, ctx.current());
+        return switched;
     }
 
     /**

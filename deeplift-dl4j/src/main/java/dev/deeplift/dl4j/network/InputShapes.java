@@ -28,11 +28,13 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 
 /**
  * The example shapes a DL4J network takes, read from its configuration: the rank and fixed sizes of each input
@@ -257,27 +259,6 @@ final class InputShapes {
         return null;
     }
 
-    /** A preprocessor's output type; RnnToFeedForward on pooled (feed-forward) activations is the identity. */
-    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
-        if (pre instanceof org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor
-                && in.getType() == InputType.Type.FF) {
-            return in;
-        }
-        return pre.getOutputType(in);
-    }
-
-    /**
-     * A layer's output type. DL4J's GlobalPoolingLayer says it outputs sequences when given sequences (its output is
-     * {@code [N, C]}: DL4J adds an RnnToFeedForward preprocessor after it that is then the identity).
-     */
-    private static InputType outputType(Layer l, int index, InputType in) {
-        if (l instanceof org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer g && g.isCollapseDimensions()
-                && in instanceof InputType.InputTypeRecurrent r) {
-            return InputType.feedForward(r.getSize());
-        }
-        return l.getOutputType(index, in);
-    }
-
     /** The input type of one example shape in a layout ({@code "NCHW"}, {@code "NWC"}, ...), or null if unknown. */
     private static InputType typeOf(long[] s, String format) {
         return switch (s.length) {
@@ -288,6 +269,42 @@ final class InputShapes {
                     : InputType.convolutional(s[1], s[2], s[0], CNN2DFormat.NCHW);
             default -> null;
         };
+    }
+
+    /**
+     * A layer's output type for an input type. An {@code EmbeddingSequenceLayer}'s own {@code getOutputType} gives
+     * the configured {@code inputLength}, which DL4J overwrites at every forward pass when it infers the length: here
+     * the length is that of the tokens given ({@code [T]} reads as a feed-forward type of size T, {@code [1, T]} as a
+     * one-feature sequence of T steps).
+     */
+    private static InputType outputType(Layer l, int index, InputType in) {
+        if (l instanceof EmbeddingSequenceLayer e && (in instanceof InputType.InputTypeFeedForward
+                || in instanceof InputType.InputTypeRecurrent)) {
+            long steps = in instanceof InputType.InputTypeFeedForward f ? f.getSize()
+                    : ((InputType.InputTypeRecurrent) in).getTimeSeriesLength();
+            return InputType.recurrent(e.getNOut(), steps, e.getOutputFormat());
+        }
+        if (l instanceof GlobalPoolingLayer g && g.isCollapseDimensions()
+                && in instanceof InputType.InputTypeRecurrent r) {
+            // DL4J's getOutputType returns the recurrent type unchanged, but the layer outputs [N, kept axis].
+            int[] dims = g.getPoolingDimensions();
+            boolean poolsAxis2 = dims == null || (dims.length == 1 && dims[0] == 2);
+            boolean poolsTime = poolsAxis2 == (r.getFormat() == RNNFormat.NCW);
+            return InputType.feedForward(poolsTime ? r.getSize() : r.getTimeSeriesLength());
+        }
+        return l.getOutputType(index, in);
+    }
+
+    /**
+     * A preprocessor's output type. An {@code RnnToFeedForwardPreProcessor} passes rank-2 activations through
+     * unchanged (it is what {@code setInputType} puts after global pooling over time, whose DL4J type is wrongly
+     * recurrent), so it keeps a feed-forward type.
+     */
+    private static InputType preprocessed(InputPreProcessor pre, InputType in) {
+        if (pre instanceof RnnToFeedForwardPreProcessor && in instanceof InputType.InputTypeFeedForward) {
+            return in;
+        }
+        return pre.getOutputType(in);
     }
 
     /** A layer's {@code nIn} against what reaches it. */

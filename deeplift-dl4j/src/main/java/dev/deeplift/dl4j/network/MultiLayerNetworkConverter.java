@@ -71,6 +71,9 @@ public final class MultiLayerNetworkConverter {
             if (pre != null) {
                 PreprocessorConverter.convert(pre, ctx);
             }
+            if (i > 0 && RnnFormatSwitch.permutes(conf.getConf(i - 1).getLayer(), conf.getConf(i).getLayer())) {
+                RnnFormatSwitch.permute(ctx);
+            }
             LayerMasks.beforeLayer(lc, ctx);
             convertLayer(layer, lc, ctx);
             ctx.markSequence(ctx.current(), ctx.sequence());

@@ -106,8 +106,26 @@ public final class TimeMaxPoolNode implements RuleNode {
         }
         INDArray top = a.max(true, axis);
         INDArray isMax = a.sub(top).eq(0.0).castTo(a.dataType());
-        INDArray first = isMax.mul(isMax.cumsum(axis).eq(1.0).castTo(a.dataType()));
+        INDArray first = isMax.mul(cumsum(isMax).eq(1.0).castTo(a.dataType()));
         return first.muli(column);
+    }
+
+    /**
+     * The cumulative sum along the time axis of {@code [n, ...]}, taken along the last axis: ND4J's
+     * {@code cumsum} along a middle axis of a rank-3 array fails ("Illegal index ... out of tads").
+     */
+    private INDArray cumsum(INDArray a) {
+        int last = a.rank() - 1;
+        if (axis == last) {
+            return a.cumsum(axis);
+        }
+        int[] order = new int[a.rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        order[axis] = last;
+        order[last] = axis;
+        return a.permute(order).dup('c').cumsum(last).permute(order).dup('c');
     }
 
     @Override

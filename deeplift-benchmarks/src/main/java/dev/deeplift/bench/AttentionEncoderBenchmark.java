@@ -62,7 +62,7 @@ public class AttentionEncoderBenchmark {
         graph = AttentionEncoder.graph(dt);
         INDArray positions = AttentionEncoder.positions(dt, batch);
         inputs = new INDArray[] {AttentionEncoder.tokens(dt, batch, DATA_SEED), positions};
-        // No token anywhere, the same positions: only the tokens are scored.
+        // Token 0 everywhere, the same positions: only the tokens are scored.
         references = new INDArray[] {inputs[0].mul(0), positions};
         labels = new INDArray[] {AttentionEncoder.labels(dt, batch, DATA_SEED + 1)};
         rescale = DeepLift.of(graph).withRule(Rule.RESCALE);
@@ -85,7 +85,7 @@ public class AttentionEncoderBenchmark {
         return graph.gradient();
     }
 
-    /** DeepLIFT Rescale, class 1 of every example, against per-example references (no token, same positions). */
+    /** DeepLIFT Rescale, class 1 of every example, against per-example references (token 0, same positions). */
     @Benchmark
     public Attribution rescale() {
         return rescale.explain(inputs, references, target);

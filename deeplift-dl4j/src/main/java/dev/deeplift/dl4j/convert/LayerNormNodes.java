@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * DL4J's layer normalization of a dense layer ({@code hasLayerNorm(true)}), on {@code u = x·W} before the bias:
  * {@code z = g ⊙ (u − mean u)/std(u) + b}, with the population std over the features and no epsilon. Not
- * elementwise (the mean and std are shared by the row), so decomposed into steps with exact rules:
+ * elementwise (the mean and std are shared by the row, or by the features of one step of a per-step dense layer's
+ * {@code [N, F, T]}), so decomposed into steps with exact rules:
  * <pre>
  * c = u − mean(u)          Linear
  * v = mean(c ⊙ c)          product rule, then Linear
@@ -27,7 +28,7 @@ final class LayerNormNodes {
     private LayerNormNodes() {
     }
 
-    /** Appends the normalization of the current {@code [N, F]} node, then the gain and bias. */
+    /** Appends the normalization of the current {@code [N, F]} or {@code [N, F, T]} node, then the gain and bias. */
     static void append(ConversionContext ctx, INDArray gain, INDArray bias) {
         String u = ctx.current();
         String c = ctx.add("centre", new LinearNode(LayerKind.NORMALIZATION, new CenteringOp()), u);

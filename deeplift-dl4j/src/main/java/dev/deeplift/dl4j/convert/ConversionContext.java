@@ -213,7 +213,8 @@ public final class ConversionContext {
 
     /** Sets the masks of the inputs of the vertex being converted (null entries for unmasked inputs). */
     public void setInputMasks(java.util.List<String> masks) {
-        this.inputMasks = masks == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
+        this.inputMasks = masks == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
     }
 
     /** Appends a node reading the named nodes without making it current (a mask the layer reads); its name. */

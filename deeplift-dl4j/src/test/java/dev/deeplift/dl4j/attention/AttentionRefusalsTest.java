@@ -53,7 +53,8 @@ class AttentionRefusalsTest {
 
     @Test
     void aMaskOfTheWrongShapeIsRefusedBeforeWork() {
-        MultiLayerNetwork net = net(new SelfAttentionLayer.Builder().nIn(3).nOut(4).nHeads(2).projectInput(true).build());
+        MultiLayerNetwork net = net(new SelfAttentionLayer.Builder().nIn(3).nOut(4).nHeads(2).projectInput(true)
+                .build());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 5);
         DeepLift dl = DeepLift.of(net);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -65,7 +66,8 @@ class AttentionRefusalsTest {
 
     @Test
     void wrongFeatureCountsAndNwcActivationsAreRefusedBeforeWork() {
-        MultiLayerNetwork net = net(new SelfAttentionLayer.Builder().nIn(3).nOut(4).nHeads(2).projectInput(true).build());
+        MultiLayerNetwork net = net(new SelfAttentionLayer.Builder().nIn(3).nOut(4).nHeads(2).projectInput(true)
+                .build());
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DeepLift.of(net).explain(x, x.mul(0), Target.unitAtStep(0, 0)));

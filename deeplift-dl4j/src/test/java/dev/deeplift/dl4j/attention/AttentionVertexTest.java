@@ -116,10 +116,10 @@ class AttentionVertexTest {
     void scoresSumToDl4jsOutputDifferencesForEveryMaskCombinationUnderRescaleAndRevealCancel() {
         for (int[] c : CONFIGS) {
             ComputationGraph g = graph(c);
-            INDArray[] in = {AttentionChecks.uniform(1, 1.5, 3, c[0], TQ), AttentionChecks.uniform(2, 1.5, 3, c[1], TK),
-                AttentionChecks.uniform(3, 1.5, 3, c[2], TK)};
-            INDArray[] ref = {AttentionChecks.uniform(4, 0.5, 1, c[0], TQ), AttentionChecks.uniform(5, 0.5, 3, c[1], TK),
-                AttentionChecks.uniform(6, 0.5, 1, c[2], TK)};
+            INDArray[] in = {AttentionChecks.uniform(1, 1.5, 3, c[0], TQ),
+                AttentionChecks.uniform(2, 1.5, 3, c[1], TK), AttentionChecks.uniform(3, 1.5, 3, c[2], TK)};
+            INDArray[] ref = {AttentionChecks.uniform(4, 0.5, 1, c[0], TQ),
+                AttentionChecks.uniform(5, 0.5, 3, c[1], TK), AttentionChecks.uniform(6, 0.5, 1, c[2], TK)};
             for (Rule rule : new Rule[] {Rule.RESCALE, Rule.REVEAL_CANCEL}) {
                 DeepLift dl = DeepLift.of(g).withRule(rule);
                 check(dl, g, in, ref, masks(false, false, false), 0);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
+import dev.deeplift.core.LayerChecks;
 import dev.deeplift.core.LayerKind;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.RulePolicy;
@@ -166,6 +167,19 @@ class SelfAttentionTest {
                 .with("layer0", Rule.REVEAL_CANCEL)).explain(x, ref, t);
         assertTrue(AttentionChecks.maxDiff(rescale.scores(), byKind.scores()) > 1e-6);
         assertArrayEquals(byKind.scores().data().asDouble(), byName.scores().data().asDouble(), 0.0);
+    }
+
+    @Test
+    void everyNodeConservesContributions() {
+        MultiLayerNetwork net = net(4, 6, 2, 0, true, true);
+        INDArray x = AttentionChecks.uniform(71, 1.5, 3, 4, T);
+        INDArray ref = AttentionChecks.uniform(72, 0.5, 1, 4, T);
+        for (Rule rule : new Rule[] {Rule.RESCALE, Rule.REVEAL_CANCEL}) {
+            Attribution a = DeepLift.of(net).withRule(rule).withLayerChecks(true).explain(x, ref,
+                    Target.unitAtStep(1, 2), AttentionChecks.tailMask(T, 0, 2, 4));
+            LayerChecks checks = a.layerChecks().orElseThrow();
+            assertTrue(checks.worst().error() < 1e-10, rule + ": " + checks.worst());
+        }
     }
 
     @Test

@@ -10,9 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A synthetic token task with a planted interaction: sequences of {@link #LENGTH} tokens from a vocabulary of
  * {@link #VOCABULARY}, labelled 1 if and only if both token {@link #A} and token {@link #B} occur. Half of the
- * sequences hold both; the rest hold only A, only B or neither, a sixth each. A planted token that occurs occurs once
- * to three times (even odds), at random positions, so some evidence is redundant (a second copy changes nothing once the
- * first is there: the saturation DeepLIFT was designed for). The other positions are filler tokens
+ * sequences hold both; the rest hold only A, only B or neither, a sixth each. A planted token that occurs occurs one
+ * to three times (even odds), at random positions, so some evidence is redundant (a second copy changes little once
+ * the first is there: the saturation DeepLIFT was designed for). The other positions are filler tokens
  * ({@code 3..VOCABULARY−1}), uniformly. Neither planted token alone says anything about the label.
  */
 public final class PlantedTokenTask {

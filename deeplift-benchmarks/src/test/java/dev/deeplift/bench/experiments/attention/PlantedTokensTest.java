@@ -48,7 +48,8 @@ class PlantedTokensTest {
         PlantedTokens.Run run = PlantedTokens.run(out, 96, 12, 1, 3);
         assertEquals(5, run.results().size());
         for (MethodHits r : run.results()) {
-            assertTrue(r.allInTopK() >= 0 && r.allInTopK() <= 1 && r.recallAtK() >= 0 && r.recallAtK() <= 1, r.toString());
+            assertTrue(r.allInTopK() >= 0 && r.allInTopK() <= 1 && r.recallAtK() >= 0 && r.recallAtK() <= 1,
+                    r.toString());
             assertEquals(run.explained(), r.examples());
         }
         // DeepLIFT's scores sum to the target's change (FLOAT network).

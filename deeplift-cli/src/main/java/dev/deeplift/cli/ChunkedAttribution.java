@@ -36,8 +36,12 @@ final class ChunkedAttribution {
         this.err = err;
     }
 
-    /** One result per target file: one for a unit or the predicted unit, one per unit for {@code all}. */
-    List<TargetScores> run(INDArray x, Reference reference, TargetChoice target) {
+    /**
+     * One result per target file: one for a unit or the predicted unit, one per unit for {@code all}.
+     *
+     * @param mask the feature mask {@code [N, T]}, or null
+     */
+    List<TargetScores> run(INDArray x, INDArray mask, Reference reference, TargetChoice target) {
         // Binding the reference to the whole input checks it (shape, rows, one-hot content) before any work.
         ReferenceSet refs = reference.forInput(x);
         int[] units = target instanceof TargetChoice.All ? IntStream.range(0, (int) model.outputUnits(x)).toArray()
@@ -52,8 +56,9 @@ final class ChunkedAttribution {
             for (long from = 0; from < n; from += perChunk) {
                 long to = Math.min(n, from + perChunk);
                 INDArray xc = rows(x, from, to, n);
+                INDArray mc = mask == null ? null : rows(mask, from, to, n);
                 List<Attribution> results = distribution ? deepShap(xc, reference, target, units)
-                        : deepLift(xc, single.size(0) == 1 ? single : rows(single, from, to, n), target, units);
+                        : deepLift(xc, single.size(0) == 1 ? single : rows(single, from, to, n), mc, target, units);
                 for (int k = 0; k < results.size(); k++) {
                     if (parts.size() <= k) {
                         parts.add(new ArrayList<>());
@@ -73,14 +78,15 @@ final class ChunkedAttribution {
         return out;
     }
 
-    private List<Attribution> deepLift(INDArray x, INDArray ref, TargetChoice target, int[] units) {
+    private List<Attribution> deepLift(INDArray x, INDArray ref, INDArray mask, TargetChoice target, int[] units) {
         if (target instanceof TargetChoice.Unit u) {
-            return List.of(explainer.explain(x, ref, u.index()));
+            return List.of(mask == null ? explainer.explain(x, ref, u.index())
+                    : explainer.explain(x, ref, u.index(), mask));
         }
         if (target instanceof TargetChoice.Predicted) {
-            return List.of(explainer.explainPredicted(x, ref));
+            return List.of(explainer.explainPredicted(x, ref, mask));
         }
-        return explainer.explainTargets(x, ref, units);
+        return explainer.explainTargets(x, ref, mask, units);
     }
 
     private List<Attribution> deepShap(INDArray x, Reference reference, TargetChoice target, int[] units) {

@@ -49,13 +49,20 @@ final class ExplainCommand {
         if (o.reference() instanceof ReferenceChoice.FromFile f) {
             requireFile(f.file(), "reference");
         }
+        if (o.mask() != null) {
+            requireFile(o.mask(), "mask");
+            if (o.reference() instanceof ReferenceChoice.ShuffledDna) {
+                throw CliException.usage("--mask cannot be used with shuffled-dna references");
+            }
+        }
         LoadedModel model = ModelLoader.load(o.model());
         INDArray x = readBatch(o.input(), "input", o.shape(), model.dataType());
+        INDArray mask = o.mask() == null ? null : readMask(o.mask(), x, model.dataType());
         Layout imageLayout = o.png() ? o.layout().imageLayout(x.shape()) : null;
         Reference reference = reference(o, x, model.dataType());
 
         List<TargetScores> results = new ChunkedAttribution(model, o.rule().policy(), o.batchSize(), err)
-                .run(x, reference, o.target());
+                .run(x, mask, reference, o.target());
 
         SummationCsv summation = new SummationCsv(results);
         List<Path> written;
@@ -88,6 +95,16 @@ final class ExplainCommand {
         return a.dataType() == type ? a : a.castTo(type);
     }
 
+    /** A {@code [N, T]} mask with one row per example, cast to the network's type (its values are checked later). */
+    private static INDArray readMask(Path file, INDArray x, DataType type) throws IOException {
+        INDArray m = ArrayFiles.read(file, "mask");
+        if (m.rank() != 2 || m.size(0) != x.size(0)) {
+            throw CliException.failure("the mask " + file + " has shape " + Arrays.toString(m.shape())
+                    + " but must be [N, T] with N = " + x.size(0) + " rows, one per example");
+        }
+        return m.dataType() == type ? m : m.castTo(type);
+    }
+
     private static Reference reference(ExplainOptions o, INDArray x, DataType type) throws IOException {
         ReferenceChoice choice = o.reference();
         if (choice instanceof ReferenceChoice.Mean) {
@@ -106,7 +123,8 @@ final class ExplainCommand {
                         List<Path> written) {
         out.println("model: " + model.description() + ", " + model.dataType());
         out.println("explained " + x.size(0) + " examples of shape " + Arrays.toString(x.shape()) + ": target "
-                + o.target() + ", rule " + o.rule() + ", reference " + o.reference());
+                + o.target() + ", rule " + o.rule() + ", reference " + o.reference()
+                + (o.mask() == null ? "" : ", mask " + o.mask()));
         for (Path p : written) {
             out.println("wrote " + p);
         }

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param model     the saved network
  * @param input     the inputs, {@code .npy} or {@code .csv}
+ * @param mask      the feature mask of sequence inputs, {@code .npy} or {@code .csv} {@code [N, T]}, or null
  * @param out       the folder the results go to
  * @param shape     the shape of one example to reshape the inputs (and a file reference) to, or null to keep it
  * @param reference what the explanation is relative to
@@ -19,7 +20,7 @@ import java.util.List;
  * @param csv       also write the scores as CSV
  * @param png       also draw heatmaps
  */
-record ExplainOptions(Path model, Path input, Path out, long[] shape, ReferenceChoice reference, long seed,
+record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape, ReferenceChoice reference, long seed,
                       TargetChoice target, RuleChoice rule, int batchSize, LayoutOption layout, boolean csv,
                       boolean png) {
     /** Heatmaps are drawn for at most this many examples, so that the picture stays readable. */
@@ -31,6 +32,9 @@ record ExplainOptions(Path model, Path input, Path out, long[] shape, ReferenceC
                     + "(MultiLayerNetwork or ComputationGraph, told apart from its configuration)."),
             OptionSpec.required("--input", "PATH", "the inputs: .npy (float32 or float64) or .csv (one example per "
                     + "row, numbers only; a header row is skipped)."),
+            OptionSpec.value("--mask", "PATH", "none", "the feature mask of sequence inputs: .npy or .csv [N, T], "
+                    + "1 for real time steps and 0 for padding, applied where DL4J's output(x, false, mask, null) "
+                    + "applies it (not with shuffled-dna references)."),
             OptionSpec.value("--out", "DIR", "deeplift-out", "the folder for the results (created if missing): "
                     + "scores.npy, or scores-target-K.npy per unit with --target all; summation.csv (example, "
                     + "target, delta, sum of scores, error); scores*.csv with --csv; heatmaps.png with --png."),
@@ -72,7 +76,8 @@ record ExplainOptions(Path model, Path input, Path out, long[] shape, ReferenceC
     static ExplainOptions parse(String[] args) {
         ParsedOptions o = new OptionParser("explain", SPECS).parse(args);
         return new ExplainOptions(Path.of(o.required("--model")), Path.of(o.required("--input")),
-                Path.of(o.value("--out")), o.given("--shape") ? parseShape(o.value("--shape")) : null,
+                o.given("--mask") ? Path.of(o.value("--mask")) : null, Path.of(o.value("--out")),
+                o.given("--shape") ? parseShape(o.value("--shape")) : null,
                 ReferenceChoice.parse(o.value("--reference")), parseLong("--seed", o.value("--seed")),
                 TargetChoice.parse(o.value("--target")), RuleChoice.parse(o.value("--rule")),
                 parsePositiveInt("--batch-size", o.value("--batch-size")), LayoutOption.parse(o.value("--layout")),

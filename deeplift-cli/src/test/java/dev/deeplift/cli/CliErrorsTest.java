@@ -84,14 +84,15 @@ class CliErrorsTest {
 
     @Test
     void unsupportedLayerGivesTheLibrarysMessage() throws IOException {
-        MultiLayerNetwork lstm = CliTestModels.lstm();
-        String expected = assertThrows(UnsupportedLayerException.class, () -> DeepLift.of(lstm)).getMessage();
-        Path lstmModel = CliTestModels.save(lstm, dir.resolve("lstm.zip"));
-        Path sequences = dir.resolve("seq.npy");
-        NpyWriter.write(Nd4j.rand(DataType.FLOAT, 2, CliTestModels.MLP_IN, 3), sequences);
+        MultiLayerNetwork unsupported = CliTestModels.unsupported();
+        String expected = assertThrows(UnsupportedLayerException.class, () -> DeepLift.of(unsupported))
+                .getMessage();
+        Path unsupportedModel = CliTestModels.save(unsupported, dir.resolve("repeat.zip"));
+        Path vectors = dir.resolve("vectors.npy");
+        NpyWriter.write(Nd4j.rand(DataType.FLOAT, 2, CliTestModels.MLP_IN), vectors);
         String err = assertFails(CliException.FAILURE, "error: " + expected.replaceAll("\\s*\\R\\s*", " ").trim(),
-                "--model", lstmModel.toString(), "--input", sequences.toString());
-        assertTrue(err.contains("LSTM") && err.contains("memory"), err);
+                "--model", unsupportedModel.toString(), "--input", vectors.toString());
+        assertTrue(err.contains("RepeatVector") && err.contains("memory"), err);
     }
 
     @Test

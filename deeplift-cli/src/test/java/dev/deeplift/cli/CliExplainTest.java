@@ -268,7 +268,7 @@ class CliExplainTest {
         CliRun help = CliRun.of("explain", "--help");
         assertEquals(0, help.code());
         List<String> names = ExplainOptions.SPECS.stream().map(OptionSpec::name).toList();
-        assertEquals(List.of("--model", "--input", "--out", "--shape", "--reference", "--seed", "--target", "--rule",
+        assertEquals(List.of("--model", "--input", "--mask", "--out", "--shape", "--reference", "--seed", "--target", "--rule",
                 "--batch-size", "--layout", "--csv", "--png", "--help"), names);
         for (OptionSpec o : ExplainOptions.SPECS) {
             String line = help.out().lines().filter(l -> l.startsWith("  " + o.name() + " ")
@@ -289,6 +289,34 @@ class CliExplainTest {
         assertTrue(all.out().contains("DeepLiftCli demo") && all.out().contains("[default: deeplift-demo]"),
                 all.out());
         assertEquals(0, CliRun.of("demo", "--help").code());
+    }
+
+    @Test
+    void aMaskFileIsAppliedAsTheLibraryAppliesIt() throws IOException {
+        MultiLayerNetwork net = CliTestModels.lstm();
+        INDArray x = inputs(DataType.DOUBLE, 3 * 5, 3).reshape(3, CliTestModels.MLP_IN, 5);
+        INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {0, 1, 1, 1, 1}});
+        Path out = dir.resolve("out");
+        CliRun run = explain(CliTestModels.save(net, dir.resolve("lstm.zip")), npy(x, "x.npy"), out,
+                "--target", "2", "--mask", npy(mask, "mask.npy").toString());
+
+        assertEquals(0, run.code(), run.describe());
+        Attribution expected = DeepLift.of(net).explain(x, Nd4j.zeros(DataType.DOUBLE, 1, CliTestModels.MLP_IN, 5),
+                2, mask);
+        assertEquals(expected.scores(), NpyReader.read(out.resolve("scores.npy")));
+        Attribution unmasked = DeepLift.of(net).explain(x, 2);
+        assertFalse(unmasked.scores().equals(expected.scores()), "the mask changes the scores");
+        assertTrue(run.out().contains("mask"), run.out());
+    }
+
+    @Test
+    void aMaskWithAnotherNumberOfRowsIsRefused() throws IOException {
+        MultiLayerNetwork net = CliTestModels.lstm();
+        INDArray x = inputs(DataType.DOUBLE, 3 * 5, 3).reshape(3, CliTestModels.MLP_IN, 5);
+        CliRun run = explain(CliTestModels.save(net, dir.resolve("lstm.zip")), npy(x, "x.npy"), dir.resolve("out"),
+                "--mask", npy(Nd4j.ones(DataType.DOUBLE, 2, 5), "mask.npy").toString());
+        assertEquals(CliException.FAILURE, run.code(), run.describe());
+        assertTrue(run.err().contains("one per example"), run.err());
     }
 
     private CliRun explain(Path model, Path input, Path out, String... more) {

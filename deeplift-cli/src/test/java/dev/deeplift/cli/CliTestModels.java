@@ -9,7 +9,10 @@ import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -85,11 +88,23 @@ final class CliTestModels {
         return graph;
     }
 
-    /** A network with an LSTM, which DeepLIFT has no rule for. */
-    static MultiLayerNetwork lstm() {
+    /** A network with a RepeatVector layer, which DeepLIFT has no rule for. */
+    static MultiLayerNetwork unsupported() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7).list()
-                .layer(new LSTM.Builder().name("memory").nIn(MLP_IN).nOut(4).build())
-                .layer(new RnnOutputLayer.Builder().nIn(4).nOut(CLASSES).activation(Activation.SOFTMAX).build())
+                .layer(new RepeatVector.Builder(3).name("memory").build())
+                .layer(new RnnOutputLayer.Builder().nIn(MLP_IN).nOut(CLASSES).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    /** An LSTM with per-step softmax outputs, DOUBLE. */
+    static MultiLayerNetwork lstm() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new LSTM.Builder().name("memory").nIn(MLP_IN).nOut(4).activation(Activation.TANH).build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(new OutputLayer.Builder().nIn(4).nOut(CLASSES).activation(Activation.SOFTMAX).build())
                 .build());
         net.init();
         return net;

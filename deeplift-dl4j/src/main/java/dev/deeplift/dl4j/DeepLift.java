@@ -337,6 +337,19 @@ public final class DeepLift implements Explainer {
         return engine.explainPredicted(Arrays.asList(input), Arrays.asList(reference));
     }
 
+    /** {@link #explainPredicted(INDArray, INDArray)} with a feature mask {@code [N, T]} (or null for none). */
+    public Attribution explainPredicted(INDArray input, INDArray reference, INDArray featureMask) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainPredicted(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask));
+    }
+
+    /** {@link #explainTargets(INDArray, INDArray, int...)} with a feature mask {@code [N, T]} (or null for none). */
+    public List<Attribution> explainTargets(INDArray input, INDArray reference, INDArray featureMask, int... units) {
+        engine.requireSingle("input", engine.model().inputCount());
+        return engine.explainTargets(Arrays.asList(input), Arrays.asList(reference), Arrays.asList(featureMask),
+                units);
+    }
+
     /**
      * Contributions to several targets at once, one result per target, all from one forward pass (each target
      * then costs one backward pass).

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.deeplift.core.UnsupportedLayerException;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -92,13 +92,13 @@ class BadInputTest {
     void unsupportedLayerIsNamedWithItsIndex() {
         var conf = new NeuralNetConfiguration.Builder().list()
                 .layer(new DenseLayer.Builder().nIn(3).nOut(4).build())
-                .layer(new LSTM.Builder().name("memory").nIn(4).nOut(4).build())
+                .layer(new RepeatVector.Builder(3).name("memory").build())
                 .layer(new RnnOutputLayer.Builder().nIn(4).nOut(2).activation(Activation.SOFTMAX).build())
                 .build();
         MultiLayerNetwork n = new MultiLayerNetwork(conf);
         n.init();
         var e = assertThrows(UnsupportedLayerException.class, () -> DeepLift.of(n));
-        assertMessage(e, "layer 1", "memory", "LSTM");
+        assertMessage(e, "layer 1", "memory", "RepeatVector");
     }
 
     @Test

@@ -204,7 +204,7 @@ class ComputationGraphTest {
 
     @Test
     void verticesWithoutAnExactRuleAreRefusedByName() {
-        // ElementWiseVertex Product and Max have exact rules now (the product rule; max as in max-pooling).
+        // (ElementWiseVertex Product and Max have exact rules: see recurrent.ElementWiseVertexTest.)
         ComputationGraph l2 = init(graph(DataType.FLOAT).addInputs("in").setInputTypes(InputType.feedForward(2))
                 .addVertex("norm", new L2NormalizeVertex(), "in")
                 .addLayer("out", out(1), "norm").setOutputs("out"));

@@ -5,6 +5,7 @@ import dev.deeplift.core.Provenance;
 import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
+import dev.deeplift.core.graph.Sized;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -153,7 +154,9 @@ final class ExplainRunner {
             ForwardPass probe = propagator.forward(rows(xs, 0, 1), rows(refs, 0, 1));
             for (int i = 0; i < probe.size(); i++) {
                 INDArray a = probe.activations(i).input();
-                largest = Math.max(largest, a.length() * a.dataType().width());
+                // What a node keeps for its backward (a recurrent layer's gates over every step) counts too.
+                long kept = probe.activations(i).state() instanceof Sized s ? s.bytes() : 0;
+                largest = Math.max(largest, a.length() * a.dataType().width() + kept);
             }
         }
         long rows = Math.max(1, Math.min(Settings.MAX_AUTOMATIC_CHUNK, Settings.CHUNK_ACTIVATION_BYTES / largest));

@@ -216,7 +216,9 @@ public final class GraphExplainer implements Explainer {
      * Neuron attribution: the contributions of the inputs to one unit of a hidden layer's output (after its
      * activation) as the target.
      *
-     * @param unit an index into the layer's flattened per-example output
+     * @param unit an index into the layer's flattened per-example output (for a sequence layer {@code u·T + t} in
+     *             NCW, {@code t·C + u} in NWC; {@link #explainNeuron(List, List, List, String, int, int)} takes the
+     *             unit and the step)
      */
     public Attribution explainNeuron(List<INDArray> inputs, List<INDArray> references, String layer, int unit) {
         return explainNeuron(inputs, references, null, layer, unit);

@@ -20,6 +20,10 @@ public final class GlobalMaxPoolNode extends MaxNode {
     @Override
     protected INDArray route(INDArray a, INDArray v) {
         INDArray ncs = layout.toNcs(a);
+        if (ncs.size(2) == 1) {
+            // One position is its own maximum (ND4J's cumulative sum along a size-1 axis mixes up the examples).
+            return layout.fromNcs(v.reshape(v.size(0), v.size(1), 1).dup(), a.shape());
+        }
         INDArray top = ncs.max(2).reshape(ncs.size(0), ncs.size(1), 1);
         INDArray isMax = ncs.sub(top).eq(0.0).castTo(a.dataType());
         // Keep only the first arg-max of each channel: where the running count of maxima is exactly 1.

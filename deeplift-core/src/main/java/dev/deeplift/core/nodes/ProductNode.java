@@ -15,9 +15,10 @@ import java.util.List;
  * {@code m_b = m_y ⊙ (a + a_ref)/2} (for plain gradients, {@code b} and {@code a} themselves): gates of recurrent
  * cells, attention's weighted sums, {@code ElementWiseVertex} Product. More than two factors are folded left, pairwise.
  *
- * <p>The bilinear case of {@link ShapleyProduct}: when a RevealCancel nonlinearity reads it, its delta is split into
- * the sums of its positive and negative terms; otherwise multipliers arriving in two parts are collapsed by the sign
- * of its own delta, and both inputs get one multiplier per element.
+ * <p>The bilinear case of {@link ShapleyProduct}: under pure gradients ({@link NodeContext#pureGradient()}) the
+ * multipliers are the true gradient, {@code m_y ⊙ b} and {@code m_y ⊙ a} at the input; when a RevealCancel
+ * nonlinearity reads it, its delta is split into the sums of its positive and negative terms; otherwise multipliers
+ * arriving in two parts are collapsed by the sign of its own delta, and both inputs get one multiplier per element.
  */
 public final class ProductNode implements RuleNode {
 

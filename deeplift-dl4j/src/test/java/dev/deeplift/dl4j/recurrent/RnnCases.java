@@ -86,6 +86,11 @@ record RnnCases(String name, Function<RNNFormat, Layer[]> layers, boolean sequen
         return new LSTM.Builder().nIn(IN).nOut(4).activation(act).gateActivationFunction(gate).dataFormat(f).build();
     }
 
+    /** An LSTM reading {@code nIn} features. */
+    static LSTM lstmWith(RNNFormat f, int nIn) {
+        return new LSTM.Builder().nIn(nIn).nOut(4).activation(Activation.TANH).dataFormat(f).build();
+    }
+
     /** An LSTM two wrappers deep needs its own weight init (DL4J does not pass the global one down). */
     static LSTM lstmInit(RNNFormat f) {
         return new LSTM.Builder().nIn(IN).nOut(4).activation(Activation.TANH).weightInit(WeightInit.XAVIER)

@@ -85,7 +85,7 @@ public final class LstmNode extends RecurrentNode {
         /** Pre-activations with peepholes, and activations a, f, o, i: {@code [T, S, 4H]}. */
         private final INDArray z;
         private final INDArray act;
-        /** Cell state before the mask, its activation, outputs after the mask, cell state after it: {@code [T, S, H]}. */
+        /** Cell state before the mask, its activation, outputs and cell state after the mask: {@code [T, S, H]}. */
         private final INDArray cell;
         private final INDArray cellAct;
         private final INDArray out;

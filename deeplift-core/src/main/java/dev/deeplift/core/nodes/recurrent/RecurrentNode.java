@@ -6,6 +6,7 @@ import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.NodeContext;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.RuleNode;
+import dev.deeplift.core.graph.Sized;
 import dev.deeplift.core.ops.DenseOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,12 @@ public abstract class RecurrentNode implements RuleNode {
     }
 
     /** What the backward needs from a forward: the stacked rows and the cell's run. */
-    private record Trace(SequenceRows rows, Run run) {
+    private record Trace(SequenceRows rows, Run run) implements Sized {
+        @Override
+        public long bytes() {
+            // The gates, states, their midpoints and slopes: about sixteen arrays the size of the stacked outputs.
+            INDArray h = run.output();
+            return 16L * h.length() * h.dataType().width();
+        }
     }
 }

@@ -113,9 +113,9 @@ final class SequenceRows {
         return dense(a).get(rowRange(a, n, n + r));
     }
 
-    /** Row ranges of strided views go wrong in ND4J 1.0.0-M2.1 for a single step: those are copied first. */
+    /** Row ranges of strided views with unit sizes go wrong in ND4J 1.0.0-M2.1: views are copied first. */
     private static INDArray dense(INDArray a) {
-        return a.isView() && a.size(0) == 1 ? a.dup('c') : a;
+        return a.isView() ? a.dup('c') : a;
     }
 
     /** The reference rows repeated to {@code [T, n, ...]} (a copy when shared). */

@@ -4,6 +4,7 @@ import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.NodeGraph;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.InputNode;
+import dev.deeplift.core.graph.RuleNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,11 +25,12 @@ public final class Propagator {
     public Propagator(NodeGraph graph, RulePlan plan) {
         this.graph = graph;
         this.plan = plan;
-        boolean split = false;
+        boolean coupled = false;
         for (int i = 0; i < graph.size(); i++) {
-            split |= !(graph.entry(i).node() instanceof InputNode) && plan.context(i).needsSplit();
+            RuleNode node = graph.entry(i).node();
+            coupled |= !(node instanceof InputNode) && (plan.context(i).needsSplit() || !node.sidesIndependent());
         }
-        this.separable = !split;
+        this.separable = !coupled;
     }
 
     /** The graph this propagator runs. */
@@ -65,7 +67,8 @@ public final class Propagator {
 
     /**
      * True if every node computes each side of its activations from the same side of its inputs, which holds
-     * wherever no RevealCancel split is carried: then reference activations can be computed apart from the input's
+     * wherever no RevealCancel split is carried and no node couples the sides ({@link RuleNode#sidesIndependent}):
+     * then reference activations can be computed apart from the input's
      * ({@link #forwardRows}, {@link #combine}).
      */
     public boolean sidesSeparable() {

@@ -47,6 +47,22 @@ public final class ElementwiseFunctions {
         return RELU;
     }
 
+    private static final ElementwiseFunction EXP = new LambdaFunction("exp", z -> Transforms.exp(z, true),
+            z -> Transforms.exp(z, true));
+
+    /** {@code exp(z)}: the numerators of softmax. */
+    public static ElementwiseFunction exp() {
+        return EXP;
+    }
+
+    private static final ElementwiseFunction RECIPROCAL = new LambdaFunction("reciprocal", z -> z.rdiv(1.0),
+            z -> z.mul(z).rdivi(-1.0));
+
+    /** {@code 1/z}, with derivative {@code −1/z²}: the normaliser of softmax. */
+    public static ElementwiseFunction reciprocal() {
+        return RECIPROCAL;
+    }
+
     /**
      * PReLU, {@code z} above 0 and {@code α·z} below, with a learned {@code α} per feature.
      *

@@ -33,6 +33,15 @@ public interface RuleNode {
     }
 
     /**
+     * True if each side of its output (input, reference) is computed from the same side of its inputs alone, so that
+     * reference activations may be computed apart from the input's and reused. False for a node that couples the two
+     * sides, such as softmax's exponential shifted by the largest score of both.
+     */
+    default boolean sidesIndependent() {
+        return true;
+    }
+
+    /**
      * The kind of layer that feeds the elementwise nonlinearities inside this node (a recurrent layer's gates and
      * cell activations), whose rule the {@link dev.deeplift.core.RulePolicy} chooses by this kind and by the node's
      * layer name; null for nodes without nonlinearities of their own.

@@ -61,6 +61,24 @@ public final class ShapeOps {
         }, (m, in) -> m.reshape('c', in.shape()));
     }
 
+    /** The sum over {@code axis} (counting the batch axis), kept as an axis of size 1; transposed, a repeat. */
+    public static ShapeOp sum(int axis) {
+        if (axis < 1) {
+            throw new IllegalArgumentException("A sum over the batch axis has no per-example meaning");
+        }
+        return new ShapeOp("sum(" + axis + ")", x -> x.sum(true, axis),
+                (m, in) -> Nd4j.zeros(m.dataType(), in.shape()).addi(m));
+    }
+
+    /** The mean over {@code axis} (counting the batch axis), kept as an axis of size 1; transposed, a repeat / n. */
+    public static ShapeOp mean(int axis) {
+        if (axis < 1) {
+            throw new IllegalArgumentException("A mean over the batch axis has no per-example meaning");
+        }
+        return new ShapeOp("mean(" + axis + ")", x -> x.mean(true, axis),
+                (m, in) -> Nd4j.zeros(m.dataType(), in.shape()).addi(m).divi(in.size(axis)));
+    }
+
     /** Zero-padding: {@code before[i]} and {@code after[i]} zeros along axis {@code i} (0 for the batch). */
     public static ShapeOp pad(int[] before, int[] after) {
         return new ShapeOp("zeroPad", x -> {

@@ -28,6 +28,7 @@ public final class ConversionContext {
     private String outputNode;
     private java.util.List<String> inputs;
     private String mask;
+    private java.util.List<String> inputMasks;
     private final java.util.Map<Integer, String> maskInputs = new java.util.HashMap<>();
     private Layout sequence;
     private boolean perStep;
@@ -59,6 +60,7 @@ public final class ConversionContext {
         this.outputActivation = null;
         this.outputNode = null;
         this.inputs = null;
+        this.inputMasks = null;
         builder.inLayer(name);
     }
 
@@ -152,6 +154,28 @@ public final class ConversionContext {
             position += builder.input(name).isMask() ? 0 : 1;
         }
         throw new IllegalStateException("input " + current + " not found");
+    }
+
+    /**
+     * The nodes carrying the masks of the current vertex's inputs, in its input order (null for unmasked ones); for a
+     * layer, its input's.
+     */
+    public java.util.List<String> inputMasks() {
+        return inputMasks == null ? java.util.Collections.singletonList(mask) : inputMasks;
+    }
+
+    /** Sets the masks of the inputs of the vertex being converted (null entries for unmasked inputs). */
+    public void setInputMasks(java.util.List<String> masks) {
+        this.inputMasks = masks == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(masks));
+    }
+
+    /** Appends a node reading the named nodes without making it current (a mask the layer reads); its name. */
+    String addBeside(String what, RuleNode node, String... inputs) {
+        String keep = current;
+        String name = add(what, node, inputs);
+        current = keep;
+        return name;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -20,6 +21,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -32,6 +34,8 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.RecurrentAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SpaceToDepthLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
@@ -117,6 +121,15 @@ public final class Converters {
                     + "neighbouring channels, so it is not elementwise and has no exact DeepLIFT rule; "
                     + "replace it with BatchNormalization or remove it");
         });
+        register(SelfAttentionLayer.class, new SelfAttentionConverter());
+        register(RecurrentAttentionLayer.class, new RecurrentAttentionConverter());
+        register(LearnedSelfAttentionLayer.class, (layer, conf, ctx) -> {
+            throw ctx.unsupported("DL4J 1.0.0-M2.1 cannot run this layer: its forward pass fails in scatter_update "
+                    + "(the layer builds its tile multiples with a scatter_update call that passes libnd4j's legacy "
+                    + "op no integer arguments), in output() and fit() alike, so there is no prediction to explain; "
+                    + "a SelfAttentionLayer or an AttentionVertex with constant queries computes attention that runs");
+        });
+        registerVertex(AttentionVertex.class, new AttentionVertexConverter());
         register(LSTM.class, RecurrentConverters::lstm);
         register(GravesLSTM.class, RecurrentConverters::lstm);
         register(SimpleRnn.class, RecurrentConverters::simpleRnn);
@@ -178,7 +191,8 @@ public final class Converters {
     /** The simple names of every supported layer configuration class, for error messages and docs. */
     public static String supportedNames() {
         synchronized (TABLE) {
-            return TABLE.keySet().stream().filter(c -> c != LocalResponseNormalization.class)
+            return TABLE.keySet().stream()
+                    .filter(c -> c != LocalResponseNormalization.class && c != LearnedSelfAttentionLayer.class)
                     .map(Class::getSimpleName).reduce((a, b) -> a + ", " + b).orElse("");
         }
     }

@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.RecurrentAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.GravesBidirectionalLSTM;
 import org.deeplearning4j.nn.conf.layers.GravesLSTM;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -37,7 +39,8 @@ public final class LayerMasks {
     private static final Set<Class<? extends Layer>> HANDLED = Collections.synchronizedSet(new LinkedHashSet<>(Set.of(
             LSTM.class, GravesLSTM.class, SimpleRnn.class, GravesBidirectionalLSTM.class, Bidirectional.class,
             LastTimeStep.class, MaskZeroLayer.class, TimeDistributed.class, RnnOutputLayer.class, RnnLossLayer.class,
-            GlobalPoolingLayer.class, ActivationLayer.class, BatchNormalization.class, EmbeddingSequenceLayer.class)));
+            GlobalPoolingLayer.class, ActivationLayer.class, BatchNormalization.class, EmbeddingSequenceLayer.class,
+            SelfAttentionLayer.class, RecurrentAttentionLayer.class)));
     private static final Set<Class<? extends Layer>> PER_STEP = Set.of(DenseLayer.class, OutputLayer.class,
             CenterLossOutputLayer.class, DropoutLayer.class, LossLayer.class, ActivationLayer.class,
             BatchNormalization.class);

@@ -4,6 +4,9 @@ import dev.deeplift.core.Layout;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.RecurrentAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -41,6 +44,10 @@ public final class Sequences {
         }
         if (conf instanceof RnnLossLayer r) {
             return layout(r.getRnnDataFormat());
+        }
+        if (conf instanceof SelfAttentionLayer || conf instanceof RecurrentAttentionLayer
+                || conf instanceof LearnedSelfAttentionLayer) {
+            return Layout.NCW; // DL4J's attention layers read [N, F, T] whatever the activations' layout
         }
         return null;
     }

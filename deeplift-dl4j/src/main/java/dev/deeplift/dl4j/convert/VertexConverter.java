@@ -22,4 +22,14 @@ public interface VertexConverter<V extends GraphVertex> {
      * @param ctx    where the nodes go; {@link ConversionContext#where()} names the vertex for messages
      */
     void convert(V vertex, ConversionContext ctx);
+
+    /**
+     * Converts a vertex given also its runtime instance in the graph, whose parameters the nodes read (never write):
+     * vertices with parameters, such as {@code AttentionVertex}, override this; others need only the configuration.
+     *
+     * @param runtime the graph's vertex of that name
+     */
+    default void convert(V vertex, org.deeplearning4j.nn.graph.vertex.GraphVertex runtime, ConversionContext ctx) {
+        convert(vertex, ctx);
+    }
 }

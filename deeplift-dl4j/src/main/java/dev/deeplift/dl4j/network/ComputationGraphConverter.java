@@ -28,6 +28,7 @@ import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Converts a {@link ComputationGraph} into an {@link ExplainedModel}: vertices in DL4J's topological order,
@@ -136,7 +137,8 @@ public final class ComputationGraphConverter {
                 ctx.beginLayer(index, name, vc.getClass().getSimpleName(), false);
                 ctx.setMask(orMasks ? anyMaskOr(from, maskOf, builder, name) : maskOf.get(from.get(0)));
                 ctx.setInputs(ins);
-                convertVertex(vc, ctx);
+                ctx.setInputMasks(from.stream().map(maskOf::get).toList());
+                convertVertex(vc, graph.getVertex(name), ctx);
                 nodeOf.put(name, ctx.current());
             }
             sequenceOf.put(name, ctx.sequence());
@@ -160,7 +162,9 @@ public final class ComputationGraphConverter {
         for (int v : graph.topologicalSortOrder()) {
             order.add(graph.getVertices()[v].getVertexName());
         }
-        return new ExplainedModel(builder.build(), graph.params().dataType(), units, firstActivation,
+        DataType dataType = MultiLayerNetworkConverter.dataType(graph.numParams(), graph.params(),
+                graph.getConfiguration().getDataType());
+        return new ExplainedModel(builder.build(), dataType, units, firstActivation,
                 "ComputationGraph(" + conf.getVertices().size() + " vertices)", List.copyOf(networkOutputs),
                 Map.copyOf(nodeOf), InputShapes.forGraph(conf, order), Map.copyOf(ctx.sequenceNodes()));
     }
@@ -189,12 +193,15 @@ public final class ComputationGraphConverter {
         return name;
     }
 
-    /** The layout of a network input read by exactly one layer that reads sequences, else null. */
+    /** The layout of a network input read by a layer that reads sequences or by an AttentionVertex, else null. */
     private static Layout sequenceInput(String input, ComputationGraphConfiguration conf,
                                         Map<String, List<String>> vertexInputs) {
         List<String> readers = vertexInputs.entrySet().stream().filter(e -> e.getValue().contains(input))
                 .map(Map.Entry::getKey).toList();
         for (String r : readers) {
+            if (conf.getVertices().get(r) instanceof org.deeplearning4j.nn.conf.graph.AttentionVertex) {
+                return Layout.NCW; // queries, keys and values are read as [N, F, T]
+            }
             if (conf.getVertices().get(r) instanceof LayerVertex lv) {
                 Layout l = Sequences.input(unwrapLayer(lv.getLayerConf().getLayer()), lv.getPreProcessor());
                 if (l != null) {
@@ -253,10 +260,11 @@ public final class ComputationGraphConverter {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void convertVertex(GraphVertex vertex, ConversionContext ctx) {
+    private static void convertVertex(GraphVertex vertex, org.deeplearning4j.nn.graph.vertex.GraphVertex runtime,
+                                      ConversionContext ctx) {
         VertexConverter converter = Converters.forVertex(vertex.getClass())
                 .orElseThrow(() -> VertexConverters.unsupported(vertex, ctx));
-        converter.convert(vertex, ctx);
+        converter.convert(vertex, runtime, ctx);
     }
 
     private static String single(List<String> ins, String where) {

@@ -190,6 +190,10 @@ final class InputShapes {
                         }
                         types.put(name, outputType(l, layerIndex++, t));
                     } else {
+                        String p = AttentionShapes.checkVertex(v, in, where);
+                        if (p != null) {
+                            return p;
+                        }
                         types.put(name, v.getOutputType(layerIndex, in));
                     }
                 } catch (RuntimeException e) {
@@ -318,6 +322,9 @@ final class InputShapes {
 
     /** A layer's {@code nIn} against what reaches it. */
     private static String checkLayer(Layer l, InputType t, String where) {
+        if (AttentionShapes.isAttention(l)) {
+            return AttentionShapes.checkLayer(l, t, where);
+        }
         if (!(l instanceof FeedForwardLayer ff) || ff.getNIn() <= 0 || l instanceof EmbeddingLayer
                 || l instanceof EmbeddingSequenceLayer) {
             return null;

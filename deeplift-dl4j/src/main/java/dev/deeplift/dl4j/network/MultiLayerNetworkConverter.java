@@ -91,7 +91,8 @@ public final class MultiLayerNetworkConverter {
             }
         }
         builder.setOutputs(outputNode);
-        return new ExplainedModel(builder.build(), net.params().dataType(), List.of(outputUnits), outputActivation,
+        org.nd4j.linalg.api.buffer.DataType dataType = dataType(net.numParams(), net.params(), conf.getDataType());
+        return new ExplainedModel(builder.build(), dataType, List.of(outputUnits), outputActivation,
                 "MultiLayerNetwork(" + n + " layers)", List.of("output"), java.util.Map.copyOf(layerNodes),
                 InputShapes.forNetwork(conf), java.util.Map.copyOf(ctx.sequenceNodes()));
     }
@@ -127,6 +128,15 @@ public final class MultiLayerNetworkConverter {
                 return layer;
             }
         }
+    }
+
+    /**
+     * The network's data type: its parameters', or the configuration's where there are none (attention without
+     * projections), whose empty parameter array has ND4J's default type instead.
+     */
+    static org.nd4j.linalg.api.buffer.DataType dataType(long numParams, org.nd4j.linalg.api.ndarray.INDArray params,
+                                                         org.nd4j.linalg.api.buffer.DataType configured) {
+        return numParams > 0 ? params.dataType() : configured;
     }
 
     /** Output units after a layer: known after dense-like layers, kept by elementwise ones, else unknown. */

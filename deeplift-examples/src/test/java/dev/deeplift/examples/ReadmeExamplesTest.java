@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deeplift.core.Attribution;
 import dev.deeplift.core.LayerChecks;
+import dev.deeplift.core.LayerKind;
+import dev.deeplift.core.RulePolicy;
 import dev.deeplift.core.Layout;
 import dev.deeplift.core.Rule;
 import dev.deeplift.core.Target;
@@ -32,6 +34,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -209,6 +212,30 @@ class ReadmeExamplesTest {
         assertEquals(List.of(2L, 4L), java.util.Arrays.stream(t.scores().shape()).boxed().toList());
         assertTrue(t.maxSummationError() < 1e-10 && z.maxSummationError() < 1e-10
                 && b.maxPairSummationError() < 1e-10);
+    }
+
+    @Test
+    void attention() {
+        MultiLayerNetwork attentionNet = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(8)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new SelfAttentionLayer.Builder().nIn(4).nOut(4).nHeads(2).headSize(2).projectInput(true)
+                        .build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(4).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.recurrent(4, 5)).build());
+        attentionNet.init();
+        INDArray seqX = Nd4j.rand(DataType.DOUBLE, 2, 4, 5);
+        INDArray seqReference = Nd4j.zeros(DataType.DOUBLE, 1, 4, 5);
+        INDArray seqMask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}});
+
+        DeepLift att = DeepLift.of(attentionNet).withRules(RulePolicy.uniform(Rule.RESCALE)
+                .with(LayerKind.ATTENTION, Rule.REVEAL_CANCEL));              // RevealCancel on exp and 1/Σe
+        Attribution w = att.explain(seqX, seqReference, 1, seqMask);         // [N, F, T] scores, masked keys score 0
+
+        assertTrue(w.maxSummationError() < 1e-10, w.toString());
+        assertEquals(0.0, w.scores().get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.interval(3, 5))
+                .amaxNumber().doubleValue(), 0.0);
     }
 
     @Test

@@ -39,7 +39,7 @@ final class ConservationRecorder {
         INDArray error = sent == null ? Transforms.abs(reached, true) : Transforms.abs(reached.sub(sent), false);
         String name = graph.entry(index).name();
         errors.put(name, error);
-        scales.put(name, perExample(Transforms.abs(out.collapse(output.delta()).mul(output.delta()), false))
+        scales.put(name, perExample(Transforms.abs(out.collapseOn(output).mul(output.delta()), false))
                 );
     }
 

@@ -17,7 +17,6 @@ import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +164,8 @@ final class ExplainRunner {
     }
 
     private Attribution backward(ForwardPass pass, PairActivations out, int fromNode, Seed.Value seed, int atNode) {
-        INDArray deltas = out.delta().mul(seed.seed()).reshape(out.batchSize(), -1).sum(1);
+        INDArray deltas = seed.positions() != null ? SummationCheck.unitDeltas(out, seed.positions())
+                : out.delta().mul(seed.seed()).reshape(out.batchSize(), -1).sum(1);
         ConservationRecorder recorder = layerChecks ? new ConservationRecorder(propagator.graph()) : null;
         Attribution result;
         if (atNode < 0) {
@@ -179,7 +179,10 @@ final class ExplainRunner {
                     scored.add(multipliers.get(k));
                 }
             }
-            result = Attribution.of(scored, inputDeltas, deltas, seed.units(), provenance);
+            // Scores and summation errors are results: made outside the chunk's workspace, they need no copy later.
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                result = Attribution.of(scored, inputDeltas, deltas, seed.units(), provenance);
+            }
         } else {
             PairActivations at = pass.activations(atNode);
             Multipliers m = propagator.backwardTo(pass, fromNode, seed.seed(), List.of(atNode), recorder).get(0);
@@ -190,7 +193,7 @@ final class ExplainRunner {
                 // At a hidden node the positive and negative parts may carry their own multipliers.
                 INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
                         : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
-                result = Attribution.ofScores(List.of(scores), List.of(m.collapse(at.delta())), deltas, seed.units(),
+                result = Attribution.ofScores(List.of(scores), List.of(m.collapseOn(at)), deltas, seed.units(),
                         provenance);
             }
         }
@@ -242,8 +245,7 @@ final class ExplainRunner {
         for (int k = 0; k < result.inputCount(); k++) {
             scores.add(result.scores(k));
         }
-        INDArray scale = SummationCheck.scales(scores).addi(Transforms.abs(result.deltas(), true)).addi(1.0);
-        double worst = result.summationErrors().div(scale).maxNumber().doubleValue();
+        double worst = SummationCheck.worstRelativeError(scores, result.deltas(), result.summationErrors());
         if (worst > tol) {
             LOG.warn("Summation-to-delta violated: max error {} (relative {}, tolerance {}) for {}",
                     result.maxSummationError(), worst, tol, provenance.describeMethod());

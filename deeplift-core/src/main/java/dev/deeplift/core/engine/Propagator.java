@@ -132,7 +132,7 @@ public final class Propagator {
         for (int k = 0; k < at.size(); k++) {
             PairActivations a = pass.activations(graph.inputIndices().get(k));
             result.add(at.get(k) == null ? Nd4j.zeros(a.input().dataType(), a.input().shape())
-                    : at.get(k).collapse(a.delta()));
+                    : at.get(k).collapseOn(a));
         }
         return result;
     }

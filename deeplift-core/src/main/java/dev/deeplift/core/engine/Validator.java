@@ -5,6 +5,7 @@ import dev.deeplift.core.graph.TokenSpec;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * The one validator of user input, used by every method before any work: inputs, references, background samples,
@@ -248,6 +249,10 @@ public final class Validator {
      * @param rowNoun what a row is called, e.g. {@code "example"}, {@code "sample"}
      */
     public static void finite(INDArray a, String what, String rowNoun) {
+        // One counting reduction in the common case; the rows are searched only when something is not finite.
+        if (a.scan(Conditions.notFinite()).longValue() == 0) {
+            return;
+        }
         // 0·v is 0 for finite v and NaN for NaN or ±Inf, so the row sums flag bad rows without overflow.
         INDArray flags = a.reshape(a.size(0), -1).mul(0.0).sum(1);
         if (Double.isNaN(flags.sumNumber().doubleValue())) {

@@ -57,6 +57,14 @@ public final class Multipliers {
         return plus.mul(pos).addi(minus.mul(neg)).addi(mean.muli(zero));
     }
 
+    /**
+     * {@link #collapse} by the sign of the activations' delta, which is computed only if the parts differ (symmetric
+     * multipliers are their own collapse).
+     */
+    public INDArray collapseOn(PairActivations activations) {
+        return isSymmetric() ? plus : collapse(activations.delta());
+    }
+
     /** The element-wise sum (chain rule over fan-out). */
     public Multipliers add(Multipliers other) {
         if (isSymmetric() && other.isSymmetric()) {

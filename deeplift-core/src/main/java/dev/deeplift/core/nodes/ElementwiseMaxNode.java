@@ -40,7 +40,7 @@ public final class ElementwiseMaxNode implements RuleNode {
     @Override
     public List<Multipliers> backward(Multipliers out, List<PairActivations> inputs, PairActivations output,
                                       NodeContext context) {
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         INDArray[] atInput = firstMax(inputs, true, output.input());
         List<Multipliers> result = new ArrayList<>();
         if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {

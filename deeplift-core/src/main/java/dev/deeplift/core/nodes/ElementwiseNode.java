@@ -38,7 +38,7 @@ public final class ElementwiseNode extends UnaryNode {
     @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         return context.nonlinearRule().backward(function, in, output, m, context.epsilon());
     }
 

@@ -67,11 +67,11 @@ public final class InverseSqrtNode extends UnaryNode {
     @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         PairActivations ownSign = PairActivations.of(in.input(), in.reference());
         Multipliers back = context.nonlinearRule().backward(INVERSE_SQRT, ownSign, output, m, context.epsilon());
         // The parts were of the own-sign split: one multiplier per element, whatever split the input carries.
-        return Multipliers.symmetric(back.collapse(in.delta()));
+        return Multipliers.symmetric(back.collapseOn(in));
     }
 
     @Override

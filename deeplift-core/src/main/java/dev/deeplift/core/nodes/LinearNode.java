@@ -82,7 +82,7 @@ public final class LinearNode extends UnaryNode {
         INDArray plus = sum.add(diff).muli(0.5);
         INDArray minus = sum.subi(diff).muli(0.5);
         Multipliers m = Multipliers.of(plus, minus);
-        return carriesSplit ? m : Multipliers.symmetric(m.collapse(in.delta()));
+        return carriesSplit ? m : Multipliers.symmetric(m.collapseOn(in));
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class LinearSumNode implements RuleNode {
             INDArray d = ops.get(k).absolute().transpose(diff, in.input());
             INDArray plus = s.add(d).muli(0.5);
             INDArray minus = s.sub(d).muli(0.5);
-            result.add(Multipliers.symmetric(Multipliers.of(plus, minus).collapse(in.delta())));
+            result.add(Multipliers.symmetric(Multipliers.of(plus, minus).collapseOn(in)));
         }
         return result;
     }

@@ -41,7 +41,7 @@ public abstract class MaxNode extends UnaryNode {
     @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         INDArray x = in.input();
         if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {
             return Multipliers.symmetric(route(x, m));

@@ -66,7 +66,7 @@ final class ShapleyProduct {
         INDArray aMid = gradient ? a.input() : a.midpoint();
         INDArray bMid = gradient ? b.input() : b.midpoint();
         if (out.isSymmetric() || !output.hasExplicitSplit()) {
-            INDArray m = out.collapse(output.delta());
+            INDArray m = out.collapseOn(output);
             return List.of(Multipliers.symmetric(op.transposeFirst(m, bMid, a.input())),
                     Multipliers.symmetric(op.transposeSecond(m, aMid, b.input())));
         }

@@ -56,7 +56,7 @@ public final class SoftmaxExpNode extends UnaryNode {
     @Override
     protected Multipliers backward(Multipliers out, PairActivations in, PairActivations output,
                                    NodeContext context) {
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         INDArray c = shift(in);
         INDArray z = in.input().sub(c);
         INDArray zRef = in.reference().sub(c);

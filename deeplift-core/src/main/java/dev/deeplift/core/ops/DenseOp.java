@@ -14,6 +14,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class DenseOp implements LinearOp {
     private final INDArray weights;
     private final INDArray bias;
+    /** The row-major view of {@code Wᵀ} of column-major weights, made once (a view costs native shape buffers). */
+    private final INDArray transposedView;
 
     /**
      * @param weights {@code [nIn, nOut]}, read (never written) at every call, so a view of live parameters works
@@ -25,6 +27,7 @@ public final class DenseOp implements LinearOp {
         }
         this.weights = weights;
         this.bias = bias == null ? null : bias.reshape(1, weights.size(1));
+        this.transposedView = columnMajor() ? weights.transpose() : null;
     }
 
     /** Number of inputs. */
@@ -46,12 +49,12 @@ public final class DenseOp implements LinearOp {
     @Override
     public INDArray applyLinear(INDArray dx) {
         // A column-major W is a row-major Wᵀ: multiply by its transpose view, no copy.
-        return columnMajor() ? matmul(dx, weights.transpose(), true) : matmul(dx, rowMajor(), false);
+        return transposedView != null ? matmul(dx, transposedView, true) : matmul(dx, rowMajor(), false);
     }
 
     @Override
     public INDArray transpose(INDArray m, INDArray input) {
-        return columnMajor() ? matmul(m, weights.transpose(), false) : matmul(m, rowMajor(), true);
+        return transposedView != null ? matmul(m, transposedView, false) : matmul(m, rowMajor(), true);
     }
 
     private static INDArray matmul(INDArray a, INDArray b, boolean transposeB) {

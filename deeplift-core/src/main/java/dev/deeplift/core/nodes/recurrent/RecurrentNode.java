@@ -123,7 +123,7 @@ public abstract class RecurrentNode implements RuleNode {
         // Activations made without this node's forward (another reference's pass) carry no trace: rebuild it.
         Trace trace = output.state() instanceof Trace t ? t : trace(inputs, context);
         SequenceRows rows = trace.rows;
-        INDArray mOut = SequenceRows.timeMajor(out.collapse(output.delta()), layout);
+        INDArray mOut = SequenceRows.timeMajor(out.collapseOn(output), layout);
         INDArray[] back = trace.run.backward(mOut);
         int steps = rows.steps();
         int n = rows.examples();

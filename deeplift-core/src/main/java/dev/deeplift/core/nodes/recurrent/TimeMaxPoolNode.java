@@ -51,7 +51,7 @@ public final class TimeMaxPoolNode implements RuleNode {
                                       NodeContext context) {
         PairActivations in = inputs.get(0);
         INDArray mask = mask(inputs);
-        INDArray m = out.collapse(output.delta());
+        INDArray m = out.collapseOn(output);
         INDArray x = masked(in.input(), mask);
         List<Multipliers> result = new ArrayList<>();
         if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {

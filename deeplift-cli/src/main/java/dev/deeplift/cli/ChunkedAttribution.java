@@ -1,7 +1,10 @@
 package dev.deeplift.cli;
 
 import dev.deeplift.core.Attribution;
+import dev.deeplift.core.Explainer;
+import dev.deeplift.core.Layout;
 import dev.deeplift.core.RulePolicy;
+import dev.deeplift.core.Target;
 import dev.deeplift.core.methods.DeepShap;
 import dev.deeplift.core.reference.Reference;
 import dev.deeplift.core.reference.ReferenceSet;
@@ -20,18 +23,27 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * DeepLIFT over chunks of {@code batchSize} examples; with a distribution of R references, by DeepSHAP over chunks
  * of {@code batchSize / R} examples ({@code batchSize} pairs). Every example's result depends only on that example
  * (and its references), so chunking changes no result beyond floating-point rounding of the batched products.
+ *
+ * <p>With a time step ({@code --step}), every unit is taken at that step of a sequence output
+ * ({@link Target#unitAtStep}); the library refuses a sequence output without a step and a step on any other output,
+ * and its message is passed on with the option to change.
  */
 final class ChunkedAttribution {
     private final LoadedModel model;
     private final DeepLift explainer;
     private final DeepShap shap;
+    private final Integer step;
     private final int batchSize;
     private final PrintStream err;
 
-    ChunkedAttribution(LoadedModel model, RulePolicy policy, int batchSize, PrintStream err) {
+    /**
+     * @param step the time step of a sequence output's units, or null for an output that is not a sequence
+     */
+    ChunkedAttribution(LoadedModel model, RulePolicy policy, Integer step, int batchSize, PrintStream err) {
         this.model = model;
         this.explainer = model.explainer().withRules(policy).withChunkSize(batchSize);
-        this.shap = DeepShap.of(explainer).withBatchSize(batchSize);
+        this.step = step;
+        this.shap = DeepShap.of(step == null ? explainer : atStep(explainer, step)).withBatchSize(batchSize);
         this.batchSize = batchSize;
         this.err = err;
     }
@@ -42,6 +54,14 @@ final class ChunkedAttribution {
      * @param mask the feature mask {@code [N, T]}, or null
      */
     List<TargetScores> run(INDArray x, INDArray mask, Reference reference, TargetChoice target) {
+        try {
+            return chunks(x, mask, reference, target);
+        } catch (IllegalArgumentException e) {
+            throw withStepHint(e);
+        }
+    }
+
+    private List<TargetScores> chunks(INDArray x, INDArray mask, Reference reference, TargetChoice target) {
         // Binding the reference to the whole input checks it (shape, rows, one-hot content) before any work.
         ReferenceSet refs = reference.forInput(x);
         int[] units = target instanceof TargetChoice.All ? IntStream.range(0, (int) model.outputUnits(x)).toArray()
@@ -79,6 +99,20 @@ final class ChunkedAttribution {
     }
 
     private List<Attribution> deepLift(INDArray x, INDArray ref, INDArray mask, TargetChoice target, int[] units) {
+        if (step != null) {
+            if (target instanceof TargetChoice.Unit u) {
+                return List.of(explainer.explain(x, ref, Target.unitAtStep(u.index(), step), mask));
+            }
+            if (target instanceof TargetChoice.Predicted) {
+                return List.of(explainer.explain(x, ref, Target.perExample(0, predicted(x, mask)).atStep(step),
+                        mask));
+            }
+            List<Attribution> out = new ArrayList<>();
+            for (int unit : units) {
+                out.add(explainer.explain(x, ref, Target.unitAtStep(unit, step), mask));
+            }
+            return out;
+        }
         if (target instanceof TargetChoice.Unit u) {
             return List.of(mask == null ? explainer.explain(x, ref, u.index())
                     : explainer.explain(x, ref, u.index(), mask));
@@ -94,7 +128,11 @@ final class ChunkedAttribution {
             return List.of(shap.explain(x, reference, u.index()));
         }
         if (target instanceof TargetChoice.Predicted) {
-            return List.of(shap.explain(x, reference, predicted(x)));
+            if (step == null && model.sequenceLayout() != null) {
+                // No unit can be picked without a step: any unit gets the library's refusal of such a target.
+                return List.of(shap.explain(x, reference, 0));
+            }
+            return List.of(shap.explain(x, reference, predicted(x, null)));
         }
         List<Attribution> out = new ArrayList<>();
         for (int unit : units) {
@@ -103,10 +141,65 @@ final class ChunkedAttribution {
         return out;
     }
 
-    /** Each example's largest output; the output activation (softmax, sigmoid) keeps the logits' order. */
-    private int[] predicted(INDArray x) {
-        INDArray out = model.output().apply(x);
+    /**
+     * Each example's largest output (at the time step, if one is given); the output activation (softmax, sigmoid)
+     * keeps the logits' order.
+     */
+    private int[] predicted(INDArray x, INDArray mask) {
+        INDArray out = model.output().apply(x, mask);
+        if (step != null && model.sequenceLayout() != null) {
+            out = atStep(out, x.size(0));
+        }
         return Nd4j.argMax(out.reshape(out.size(0), -1), 1).toIntVector();
+    }
+
+    /** The outputs {@code [N, K]} at the time step, from DL4J's {@code [N, K, T]}, {@code [N, T, K]} or
+     * {@code [N·T, K]}. */
+    private INDArray atStep(INDArray out, long n) {
+        if (out.rank() == 3) {
+            boolean ncw = model.sequenceLayout() == Layout.NCW;
+            requireStepBelow(ncw ? out.size(2) : out.size(1));
+            return ncw ? out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(step))
+                    : out.get(NDArrayIndex.all(), NDArrayIndex.point(step), NDArrayIndex.all());
+        }
+        // Per-step dense outputs after an RnnToFeedForward preprocessor: DL4J returns row n + t·N of [N·T, K].
+        requireStepBelow(out.size(0) / n);
+        return out.get(NDArrayIndex.interval((long) step * n, (step + 1L) * n), NDArrayIndex.all());
+    }
+
+    private void requireStepBelow(long steps) {
+        if (step >= steps) {
+            throw CliException.failure("--step " + step + " is out of range: the output has " + steps
+                    + " time steps (0.." + (steps - 1) + ")");
+        }
+    }
+
+    /** The library's refusal of a missing or unwanted time step, with the option that gives or removes it. */
+    private RuntimeException withStepHint(IllegalArgumentException e) {
+        boolean sequence = model.sequenceLayout() != null;
+        if (sequence && step == null) {
+            return CliException.failure(e.getMessage() + " (on the command line: give the time step with --step T)",
+                    e);
+        }
+        if (!sequence && step != null) {
+            return CliException.failure(e.getMessage() + " (on the command line: leave out --step)", e);
+        }
+        return e;
+    }
+
+    /** Units taken at one time step: what DeepSHAP averages over the references. */
+    private static Explainer atStep(DeepLift explainer, int step) {
+        return new Explainer() {
+            @Override
+            public Attribution explain(INDArray input, INDArray reference, int[] targets) {
+                return explainer.explain(input, reference, Target.perExample(0, targets).atStep(step));
+            }
+
+            @Override
+            public String toString() {
+                return explainer + " at time step " + step;
+            }
+        };
     }
 
     private static TargetScores merge(List<Attribution> parts, String fileStem, String title) {

@@ -61,7 +61,8 @@ final class ExplainCommand {
         Layout imageLayout = o.png() ? o.layout().imageLayout(x.shape()) : null;
         Reference reference = reference(o, x, model.dataType());
 
-        List<TargetScores> results = new ChunkedAttribution(model, o.rule().policy(), o.batchSize(), err)
+        List<TargetScores> results = new ChunkedAttribution(model, o.rule().policy(), o.step(), o.batchSize(),
+                err)
                 .run(x, mask, reference, o.target());
 
         SummationCsv summation = new SummationCsv(results);
@@ -123,7 +124,7 @@ final class ExplainCommand {
                         List<Path> written) {
         out.println("model: " + model.description() + ", " + model.dataType());
         out.println("explained " + x.size(0) + " examples of shape " + Arrays.toString(x.shape()) + ": target "
-                + o.target() + ", rule " + o.rule() + ", reference " + o.reference()
+                + o.target() + (o.step() == null ? "" : " at time step " + o.step()) + ", rule " + o.rule() + ", reference " + o.reference()
                 + (o.mask() == null ? "" : ", mask " + o.mask()));
         for (Path p : written) {
             out.println("wrote " + p);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param reference what the explanation is relative to
  * @param seed      the seed of shuffled references
  * @param target    which output units to explain
+ * @param step      the time step of a sequence output's units (per-step outputs such as an {@code RnnOutputLayer}),
+ *                  or null for an output that is not a sequence
  * @param rule      the DeepLIFT rule
  * @param batchSize examples per chunk, or (example, reference) pairs per chunk with a distribution of references
  * @param layout    where the channels of the inputs are
@@ -21,8 +23,8 @@ import java.util.List;
  * @param png       also draw heatmaps
  */
 record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape, ReferenceChoice reference, long seed,
-                      TargetChoice target, RuleChoice rule, int batchSize, LayoutOption layout, boolean csv,
-                      boolean png) {
+                      TargetChoice target, Integer step, RuleChoice rule, int batchSize, LayoutOption layout,
+                      boolean csv, boolean png) {
     /** Heatmaps are drawn for at most this many examples, so that the picture stays readable. */
     static final int PNG_EXAMPLES = 8;
 
@@ -48,6 +50,9 @@ record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape,
             OptionSpec.value("--target", "T", "predicted", "an output unit INDEX, predicted (each example's largest "
                     + "output), or all (every unit, each to its own file); units are scored before the output "
                     + "activation."),
+            OptionSpec.value("--step", "T", "none", "the time step of a sequence output (per-step units, e.g. an "
+                    + "RnnOutputLayer), counted from 0: --target then picks a unit at step T (predicted: the "
+                    + "largest output at step T). Required for sequence outputs, refused for others."),
             OptionSpec.value("--rule", "RULE", "rescale", RuleChoice.accepted().replace("|", " | ")
                     + " (genomics: RevealCancel after dense layers, Rescale after convolutions)."),
             OptionSpec.value("--batch-size", "N", "256", "examples per chunk (DeepLIFT's chunk size), or "
@@ -79,7 +84,9 @@ record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape,
                 o.given("--mask") ? Path.of(o.value("--mask")) : null, Path.of(o.value("--out")),
                 o.given("--shape") ? parseShape(o.value("--shape")) : null,
                 ReferenceChoice.parse(o.value("--reference")), parseLong("--seed", o.value("--seed")),
-                TargetChoice.parse(o.value("--target")), RuleChoice.parse(o.value("--rule")),
+                TargetChoice.parse(o.value("--target")),
+                o.given("--step") ? parseNonNegativeInt("--step", o.value("--step")) : null,
+                RuleChoice.parse(o.value("--rule")),
                 parsePositiveInt("--batch-size", o.value("--batch-size")), LayoutOption.parse(o.value("--layout")),
                 o.flag("--csv"), o.flag("--png"));
     }
@@ -107,6 +114,18 @@ record ExplainOptions(Path model, Path input, Path mask, Path out, long[] shape,
         } catch (NumberFormatException e) {
             throw CliException.usage(name + " must be a whole number; got '" + value + "'");
         }
+    }
+
+    private static int parseNonNegativeInt(String name, String value) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw CliException.usage(name + " must be a whole number >= 0; got '" + value + "'");
     }
 
     private static int parsePositiveInt(String name, String value) {

@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reads a network saved by DL4J's {@link ModelSerializer}, telling a {@link MultiLayerNetwork} from a
@@ -38,11 +39,14 @@ final class ModelLoader {
         if (kind(file) == Kind.GRAPH) {
             ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), false);
             DeepLift explainer = DeepLift.of(graph);
-            return new LoadedModel(explainer, graph::outputSingle, explainer.model().description());
+            return new LoadedModel(explainer, (x, mask) -> mask == null ? graph.outputSingle(x)
+                    : graph.output(false, new INDArray[] {x}, new INDArray[] {mask})[0],
+                    explainer.model().description());
         }
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         DeepLift explainer = DeepLift.of(net);
-        return new LoadedModel(explainer, x -> net.output(x, false), explainer.model().description());
+        return new LoadedModel(explainer, (x, mask) -> net.output(x, false, mask, null),
+                explainer.model().description());
     }
 
     /** What a ModelSerializer zip holds. */

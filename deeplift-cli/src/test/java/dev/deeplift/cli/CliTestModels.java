@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -105,6 +106,36 @@ final class CliTestModels {
                 .layer(new LSTM.Builder().name("memory").nIn(MLP_IN).nOut(4).activation(Activation.TANH).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 .layer(new OutputLayer.Builder().nIn(4).nOut(CLASSES).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * An LSTM tagger: per-step softmax outputs (an RnnOutputLayer), {@code [N, 3, T]} for NCW and {@code [N, T, 3]}
+     * for NWC, DOUBLE.
+     */
+    static MultiLayerNetwork tagger(int nIn, RNNFormat format) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(8)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new LSTM.Builder().nIn(nIn).nOut(5).activation(Activation.TANH).dataFormat(format).build())
+                .layer(new RnnOutputLayer.Builder().nIn(5).nOut(CLASSES).activation(Activation.SOFTMAX)
+                        .dataFormat(format).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * An LSTM with a dense softmax output at every step, NCW, DOUBLE: DL4J puts an RnnToFeedForward preprocessor
+     * before the OutputLayer and returns {@code [N·T, 3]} rows, example i at step t in row {@code i + t·N}.
+     */
+    static MultiLayerNetwork perStepRows(int steps) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(9)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new LSTM.Builder().nOut(5).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder().nOut(CLASSES).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.recurrent(MLP_IN, steps))
                 .build());
         net.init();
         return net;

@@ -3,11 +3,12 @@ package dev.deeplift.spark;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -66,19 +67,17 @@ final class SparkDemo {
         System.out.printf("trained an MLP (%d-16-2) on %d rows in %.1f s, saved %s%n", FEATURES, TRAINING_ROWS,
                 (System.nanoTime() - start) / 1e9, model);
 
-        List<Row> rows = new ArrayList<>();
-        float[][] x = table(ROWS, random);
-        for (int i = 0; i < ROWS; i++) {
-            rows.add(RowFactory.create((long) i, x[i]));
-        }
-        float[] nan = x[0].clone();
-        nan[2] = Float.NaN;
-        rows.add(RowFactory.create((long) ROWS, nan));
-        rows.add(RowFactory.create((long) ROWS + 1, new float[FEATURES - 1]));
         StructType schema = new StructType().add("id", DataTypes.LongType, false)
                 .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), false);
-        spark.createDataFrame(rows, schema).repartition(4).write().mode("overwrite").parquet(input);
-        System.out.printf("wrote %d rows (two of them bad) to %s%n", rows.size(), input);
+        float[] nan = new float[FEATURES];
+        nan[2] = Float.NaN;
+        List<Row> bad = List.of(RowFactory.create((long) ROWS, nan),
+                RowFactory.create((long) ROWS + 1, new float[FEATURES - 1]));
+        // The rows are made in Spark's tasks, each from its own seed: nothing large is sent from the driver.
+        spark.range(0, ROWS, 1, 4).as(Encoders.LONG()).map((MapFunction<Long, Row>) id -> RowFactory.create(id,
+                table(1, new Random(seed * 1_000_003L + id))[0]), Encoders.row(schema))
+                .union(spark.createDataFrame(bad, schema)).write().mode("overwrite").parquet(input);
+        System.out.printf("wrote %d rows (two of them bad) to %s%n", ROWS + bad.size(), input);
 
         String[] args = {"--model", model, "--input", input, "--output", output, "--mode", "overwrite"};
         System.out.println("running: ExplainJob " + String.join(" ", args));

@@ -1,0 +1,241 @@
+package dev.deeplift.spark.bench;
+
+import dev.deeplift.dl4j.DeepLift;
+import dev.deeplift.spark.DeepLiftTransformer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Rows per second of {@link DeepLiftTransformer} on a local Spark against the single-JVM explainer
+ * ({@code DeepLift.explainPredicted} on the same rows, model and machine), with the peak memory of each run. Not a
+ * test: a measurement, run by hand.
+ *
+ * <pre>
+ * mvn -q -B package -DskipTests -pl deeplift-spark -am -Pspark-job \
+ *     -Dspark.main=dev.deeplift.spark.bench.SparkThroughput -Dexplain.args="--model both"
+ * </pre>
+ *
+ * <p>Each run is its own JVM (started by this one with the same flags and class path), so that the number of
+ * OpenMP threads can be set before ND4J starts: the single JVM as one machine would run it (all cores) and with one
+ * thread; Spark with one OpenMP thread per task slot ({@code local[1]}, {@code local[2]}), as an executor whose
+ * task slots fill its cores should run; and Spark making and dropping the same rows without the explainer, which is
+ * Spark's own share. Timings exclude start-up: each run first explains a few rows (network read, code compiled).
+ * Spark's figures include making the rows in its tasks (a few microseconds a row).
+ *
+ * <p>Options: {@code --model cnn|mlp|both} (default both), {@code --rows N} (default 8192), {@code --big-rows N}
+ * (one CNN run on local[2] with N rows, default 100000; 0 for none), {@code --xmx SIZE} (each run's heap, default
+ * 2g).
+ */
+public final class SparkThroughput {
+    private static final int WARM_UP_ROWS = 1024;
+    private static final int SINGLE_BLOCK = 4096;
+
+    private SparkThroughput() {
+    }
+
+    /** The measurement: child runs, then a table. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        if (o.containsKey("child")) {
+            child(o);
+            return;
+        }
+        List<String> models = o.getOrDefault("model", "both").equals("both") ? List.of("cnn", "mlp")
+                : List.of(o.get("model"));
+        String rows = o.getOrDefault("rows", "8192");
+        long big = Long.parseLong(o.getOrDefault("big-rows", "100000"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("%d cores, load average %.1f at the start%n", cores,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        List<Map<String, String>> results = new ArrayList<>();
+        for (String model : models) {
+            results.add(run(o, "single", model, "-", "", rows));
+            results.add(run(o, "single", model, "-", "1", rows));
+            results.add(run(o, "spark", model, "local[1]", "1", rows));
+            results.add(run(o, "spark", model, "local[2]", "1", rows));
+        }
+        results.add(run(o, "rows", "-", "local[2]", "1", rows));
+        if (big > 0) {
+            results.add(run(o, "spark", "cnn", "local[2]", "1", Long.toString(big)));
+        }
+        System.out.printf("load average %.1f at the end%n%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| run | model | rows | OpenMP threads | rows/s | vs single JVM (all cores) "
+                + "| peak live heap MB | peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Map<String, String> r : results) {
+            String base = results.stream().filter(b -> b.get("mode").equals("single")
+                    && b.get("model").equals(r.get("model")) && b.get("omp").equals("default"))
+                    .map(b -> b.get("rowsPerSec")).findFirst().orElse(null);
+            double rate = Double.parseDouble(r.get("rowsPerSec"));
+            String ratio = base == null ? "" : String.format(Locale.ROOT, "%.2f", rate / Double.parseDouble(base));
+            String what = switch (r.get("mode")) {
+                case "single" -> "single JVM, DeepLift.explainPredicted";
+                case "rows" -> "Spark " + r.get("master") + ", rows made and dropped, no explainer";
+                default -> "Spark " + r.get("master") + ", DeepLiftTransformer";
+            };
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s |%n", what, r.get("model"),
+                    r.get("rows"), r.get("omp"), rate, ratio, r.get("heapMb"), r.get("rssMb"));
+        }
+    }
+
+    /** Starts one measurement in its own JVM and returns its result. */
+    private static Map<String, String> run(Map<String, String> o, String mode, String model, String master,
+                                           String omp, String rows) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-Xmx") && !a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-Xmx" + o.getOrDefault("xmx", "2g"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(SparkThroughput.class.getName());
+        cmd.addAll(List.of("--child", mode, "--model", model, "--master", master, "--rows", rows));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (omp.isEmpty()) {
+            pb.environment().remove("OMP_NUM_THREADS");
+        } else {
+            pb.environment().put("OMP_NUM_THREADS", omp);
+        }
+        pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        System.out.printf("running %s %s %s OMP_NUM_THREADS=%s rows=%s%n", mode, model, master,
+                omp.isEmpty() ? "(default)" : omp, rows);
+        Process p = pb.start();
+        Map<String, String> result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = new LinkedHashMap<>();
+                    for (String kv : line.substring(7).split(" ")) {
+                        String[] parts = kv.split("=", 2);
+                        result.put(parts[0], parts[1]);
+                    }
+                    System.out.println("  " + line);
+                } else if (line.contains("Exception") || line.contains("ERROR")) {
+                    System.out.println("  " + line);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the run " + cmd + " failed (exit " + p.exitValue() + ")");
+        }
+        result.put("omp", omp.isEmpty() ? "default" : omp);
+        return result;
+    }
+
+    private static void child(Map<String, String> o) throws Exception {
+        String mode = o.get("child");
+        String model = o.get("model");
+        long rows = Long.parseLong(o.get("rows"));
+        double seconds;
+        try (PeakMemory memory = new PeakMemory()) {
+            seconds = switch (mode) {
+                case "single" -> single(model, rows);
+                case "spark" -> spark(model, o.get("master"), rows, true);
+                case "rows" -> spark("cnn", o.get("master"), rows, false);
+                default -> throw new IllegalArgumentException("unknown run " + mode);
+            };
+            System.out.printf(Locale.ROOT, "RESULT mode=%s model=%s master=%s rows=%d seconds=%.2f rowsPerSec=%.1f "
+                    + "heapMb=%d rssMb=%d%n", mode, model, o.get("master"), rows, seconds, rows / seconds,
+                    memory.peakLiveHeapMb(), PeakMemory.peakResidentMb());
+        }
+    }
+
+    /** Seconds to explain the rows with one explainer in this JVM, blocks of rows made outside the timing. */
+    private static double single(String model, long rows) {
+        MultiLayerNetwork net = BenchNetworks.of(model);
+        long[] shape = BenchNetworks.shape(model);
+        DeepLift explainer = DeepLift.of(net);
+        INDArray zero = Nd4j.zeros(DataType.FLOAT, batchShape(1, shape));
+        explainer.explainPredicted(block(0, WARM_UP_ROWS, shape), zero);
+        long nanos = 0;
+        double sink = 0;
+        for (long from = 0; from < rows; from += SINGLE_BLOCK) {
+            long to = Math.min(rows, from + SINGLE_BLOCK);
+            INDArray x = block(from, to, shape);
+            long t0 = System.nanoTime();
+            sink += explainer.explainPredicted(x, zero).deltas().getDouble(0);
+            nanos += System.nanoTime() - t0;
+        }
+        if (Double.isNaN(sink)) {
+            System.out.println("NaN delta");
+        }
+        return nanos / 1e9;
+    }
+
+    /** Seconds for Spark to make the rows and explain them (or only make them), written to the noop sink. */
+    private static double spark(String model, String master, long rows, boolean explain) throws IOException {
+        File dir = Files.createTempDirectory("spark-throughput").toFile();
+        File zip = new File(dir, model + ".zip");
+        ModelSerializer.writeModel(BenchNetworks.of(model), zip, false);
+        SparkSession spark = SparkSession.builder().master(master).appName("deeplift-spark-throughput")
+                .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                .getOrCreate();
+        try {
+            int slots = spark.sparkContext().defaultParallelism();
+            DeepLiftTransformer t = new DeepLiftTransformer().setModelPath(zip.getPath()).setInputCol("features")
+                    .setInputShape(BenchNetworks.shape(model));
+            sink(explain ? t.transform(BenchRows.frame(spark, WARM_UP_ROWS, slots))
+                    : BenchRows.frame(spark, WARM_UP_ROWS, slots));
+            int partitions = (int) Math.max(2L * slots, (rows + 2047) / 2048);
+            Dataset<Row> frame = BenchRows.frame(spark, rows, partitions);
+            long t0 = System.nanoTime();
+            sink(explain ? t.transform(frame) : frame);
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            spark.stop();
+            for (File f : dir.listFiles()) {
+                f.delete();
+            }
+            dir.delete();
+        }
+    }
+
+    private static void sink(Dataset<Row> d) {
+        d.write().format("noop").mode("overwrite").save();
+    }
+
+    private static INDArray block(long from, long to, long[] shape) {
+        return Nd4j.create(BenchRows.block(from, to), batchShape(to - from, shape), 'c');
+    }
+
+    private static long[] batchShape(long n, long[] shape) {
+        long[] s = new long[shape.length + 1];
+        s[0] = n;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected '" + args[i] + "'");
+            }
+            o.put(args[i].substring(2), args[i + 1]);
+        }
+        return o;
+    }
+}

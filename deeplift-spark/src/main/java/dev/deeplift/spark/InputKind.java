@@ -1,5 +1,7 @@
 package dev.deeplift.spark;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -7,6 +9,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import scala.collection.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The column types that hold one example, flattened: a Spark ML {@link Vector} (dense or sparse),
@@ -48,17 +51,30 @@ enum InputKind {
         if (row.isNullAt(index)) {
             throw new IllegalArgumentException(what + " is null");
         }
+        Object value = row.get(index);
         double[] values;
         if (this == VECTOR) {
-            Vector v = (Vector) row.get(index);
+            Vector v = (Vector) value;
             checkLength(v.size(), what, width);
             values = v.toArray();
-        } else {
-            Seq<?> seq = (Seq<?>) row.get(index);
-            checkLength(seq.length(), what, width);
+        } else if (value instanceof float[] f) {
+            // Spark hands over the Row objects of an upstream Java function as they were made (it drops the
+            // serialize/deserialize pair between two object operators), so arrays come in the caller's types too.
+            checkLength(f.length, what, width);
             values = new double[width];
             for (int i = 0; i < width; i++) {
-                Object e = seq.apply(i);
+                values[i] = f[i];
+            }
+        } else if (value instanceof double[] d) {
+            checkLength(d.length, what, width);
+            values = d;
+        } else {
+            List<?> list = value instanceof Seq<?> seq ? CollectionConverters.asJava(seq)
+                    : value instanceof Object[] objects ? Arrays.asList(objects) : (List<?>) value;
+            checkLength(list.size(), what, width);
+            values = new double[width];
+            for (int i = 0; i < width; i++) {
+                Object e = list.get(i);
                 if (e == null) {
                     throw new IllegalArgumentException(what + " element " + i + " is null");
                 }

@@ -10,8 +10,11 @@ import dev.deeplift.dl4j.DeepLift;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -115,5 +118,50 @@ class OneMachineResultsTest {
                 .explain(TestModels.batch(x, DataType.FLOAT, 4, 20), Reference.dinucleotideShuffled(5, 11L,
                         Layout.NCW), 1);
         Expect.sameRows(TestModels.byId(out), expected, Expect.FLOAT);
+    }
+
+    /** Makes row {@code id} of {@code x} with its values as a primitive array, as a user's Java function would. */
+    static final class MakeRows implements MapPartitionsFunction<Long, Row> {
+        private static final long serialVersionUID = 1L;
+        private final double[][] x;
+
+        MakeRows(double[][] x) {
+            this.x = x;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Long> ids) {
+            List<Row> out = new ArrayList<>();
+            while (ids.hasNext()) {
+                int i = ids.next().intValue();
+                float[] f = new float[x[i].length];
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = (float) x[i][j];
+                }
+                out.add(RowFactory.create((long) i, f, x[i].clone()));
+            }
+            return out.iterator();
+        }
+    }
+
+    @Test
+    void rowsMadeByAnUpstreamJavaFunctionAreReadAsMade() throws Exception {
+        // Spark drops the serialize/deserialize pair between two object operators: the explainer then sees the
+        // upstream Row objects with their float[] and double[] values, not Spark's own array types.
+        MultiLayerNetwork net = TestModels.mlp(DataType.FLOAT, 8, 12, 3);
+        File zip = TestModels.save(net, dir.toFile(), "mlp.zip");
+        double[][] x = TestModels.rows(20, 8, 8);
+        StructType schema = new StructType().add("id", DataTypes.LongType)
+                .add("af", DataTypes.createArrayType(DataTypes.FloatType, false))
+                .add("ad", DataTypes.createArrayType(DataTypes.DoubleType, false));
+        Dataset<Row> made = spark.range(0, 20, 1, 2).as(Encoders.LONG()).mapPartitions(new MakeRows(x),
+                Encoders.row(schema));
+        Attribution expected = DeepLift.of(net).explainPredicted(TestModels.batch(x, DataType.FLOAT, 8),
+                Nd4j.zeros(DataType.FLOAT, 1, 8));
+        for (String column : new String[] {"af", "ad"}) {
+            Dataset<Row> out = new DeepLiftTransformer().setModelPath(zip.getPath()).setInputCol(column)
+                    .transform(made);
+            Expect.sameRows(TestModels.byId(out), expected, Expect.FLOAT);
+        }
     }
 }

@@ -139,7 +139,8 @@ public final class SparkThroughput {
             }
         }
         if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("the run " + cmd + " failed (exit " + p.exitValue() + ")");
+            throw new IllegalStateException("the run " + mode + " " + model + " " + master + " failed (exit "
+                    + p.exitValue() + ")");
         }
         result.put("omp", omp.isEmpty() ? "default" : omp);
         return result;

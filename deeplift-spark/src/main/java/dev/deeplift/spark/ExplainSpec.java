@@ -30,8 +30,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 record ExplainSpec(ModelSource.Fingerprint model, RuleName rule, long[] shape, DataType dataType, long outputUnits,
                    int inputIndex, InputKind inputKind, int referenceIndex, InputKind referenceKind, int targetIndex,
-                   int target, double[] reference, boolean background, int shuffles, long seed, Layout layout, int batchSize,
-                   boolean doubleScores, int columns) implements Serializable {
+                   int target, double[] reference, boolean background, int shuffles, long seed, Layout layout,
+                   int batchSize, boolean doubleScores, int columns) implements Serializable {
 
     /** Values per example: the product of the shape. */
     int width() {

@@ -30,9 +30,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * {@code ExplainJob --demo}: the job on an embedded default, nothing downloaded. A table of 12 standard-normal
- * features whose class is the sign of {@code 1.5·x0 − 2·x3 + x7} (so the answer is known: features 3, 0 and 7 matter,
- * in that order, and no other); a small MLP trained on it in a few seconds and saved with ModelSerializer; 20,000
- * rows plus two bad ones written as Parquet; then the job explains them and prints what it found.
+ * features whose class is the sign of {@code 1.5·x0 − 2·x3 + x7} (so the answer is known: features 3, 0 and 7
+ * matter, in that order, and no other); a small MLP trained on it in a few seconds and saved with ModelSerializer;
+ * 20,000 rows plus two bad ones written as Parquet; then the job explains them and prints what it found.
  */
 final class SparkDemo {
     private static final int FEATURES = 12;

@@ -81,7 +81,8 @@ class OneMachineResultsTest {
                 .add("ref", DataTypes.createArrayType(DataTypes.DoubleType, false))
                 .add("label", DataTypes.LongType);
         Dataset<Row> out = new DeepLiftTransformer().setModelPath(zip.getPath()).setInputCol("x")
-                .setInputShape(new long[] {5}).setReferenceCol("ref").setTargetCol("label").setScoresType("double").setBatchSize(7)
+                .setInputShape(new long[] {5}).setReferenceCol("ref").setTargetCol("label").setScoresType("double")
+                .setBatchSize(7)
                 .transform(TestModels.frame(spark, rows, schema, 3));
 
         Attribution expected = DeepLift.of(graph).explain(TestModels.batch(x, DataType.DOUBLE, 5),

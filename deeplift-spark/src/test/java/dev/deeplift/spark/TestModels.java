@@ -41,7 +41,7 @@ final class TestModels {
     private TestModels() {
     }
 
-    /** A dense network: {@code in} → dense ReLU {@code hidden} → dense tanh {@code hidden} → softmax {@code out}. */
+    /** A dense network: {@code in} → dense ReLU {@code hidden} → dense tanh {@code hidden} → softmax. */
     static MultiLayerNetwork mlp(DataType dt, int in, int hidden, int out) {
         MultiLayerNetwork net = new MultiLayerNetwork(base(dt).list()
                 .layer(new DenseLayer.Builder().nIn(in).nOut(hidden).activation(Activation.RELU).build())
@@ -84,7 +84,7 @@ final class TestModels {
         return g;
     }
 
-    /** A genomics Conv1D over one-hot DNA {@code [4, length]} (NCW): conv 5 (6, ReLU) → global max → dense → 2. */
+    /** A genomics Conv1D over one-hot DNA {@code [4, length]} (NCW): conv 5 (6, ReLU), global max, dense, 2. */
     static MultiLayerNetwork dna(DataType dt, int length) {
         MultiLayerNetwork net = new MultiLayerNetwork(base(dt).list()
                 .layer(new Convolution1DLayer.Builder(5).nOut(6).convolutionMode(ConvolutionMode.Same)

@@ -2,9 +2,7 @@ package dev.deeplift.spark;
 
 import dev.deeplift.core.Layout;
 import dev.deeplift.core.engine.ExplainedModel;
-import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.dl4j.DeepLift;
-import dev.deeplift.dl4j.SavedModels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +31,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
-import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Spark ML {@link Transformer} that adds DeepLIFT attributions of a saved DL4J network to every row of a
@@ -533,9 +528,9 @@ public final class DeepLiftTransformer extends Transformer implements DefaultPar
                     + model.outputCount() + " outputs " + model.outputNames() + "; only networks with one input and "
                     + "one output can be explained by rows");
         }
-        long[] shape = shape(model);
+        long[] shape = NetworkChecks.shape(model, isDefined(inputShape) ? $(inputShape) : null);
         int width = Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
-        long units = outputUnits(loaded, shape);
+        long units = NetworkChecks.outputUnits(loaded, shape);
 
         int fixedTarget = isDefined(targetCol) ? -1 : parseTarget($(target));
         if (units >= 0 && fixedTarget >= units) {
@@ -544,7 +539,7 @@ public final class DeepLiftTransformer extends Transformer implements DefaultPar
         }
         double[] shared = isDefined(reference) ? $(reference) : null;
         if (shared != null) {
-            checkRow(shared, width, "reference");
+            NetworkChecks.checkRow(shared, width, "reference");
         }
         double[][] bg = isDefined(background) ? $(background) : null;
         if (bg != null) {
@@ -552,11 +547,11 @@ public final class DeepLiftTransformer extends Transformer implements DefaultPar
                 throw new IllegalArgumentException(WHO + "background has no rows");
             }
             for (int i = 0; i < bg.length; i++) {
-                checkRow(bg[i], width, "background row " + i);
+                NetworkChecks.checkRow(bg[i], width, "background row " + i);
             }
         }
         int shuffles = (Integer) $(shuffledReferences);
-        Layout layout = shuffles > 0 ? sequenceLayout(shape) : null;
+        Layout layout = shuffles > 0 ? NetworkChecks.sequenceLayout(parseLayout($(sequenceLayout)), shape) : null;
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
@@ -568,81 +563,6 @@ public final class DeepLiftTransformer extends Transformer implements DefaultPar
                 isDefined(targetCol) ? in.fieldIndex($(targetCol)) : -1, fixedTarget, shared, bg != null, shuffles,
                 getSeed(), layout, getBatchSize(), doubleScores(), in.size());
         return dataset.toDF().mapPartitions(new PartitionExplainer(spec, conf, bgBroadcast), Encoders.row(out));
-    }
-
-    /** One example's shape: the param, else the network's input type if it fixes every size. */
-    private long[] shape(ExplainedModel model) {
-        InputNode input = model.input(0);
-        long[] fromNetwork = input.featureShape();
-        long[] shape;
-        if (isDefined(inputShape)) {
-            shape = $(inputShape).clone();
-            if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
-                throw new IllegalArgumentException(WHO + "inputShape " + Arrays.toString(shape)
-                        + " must have at least one axis, each of size 1 or more");
-            }
-        } else if (fromNetwork == null || Arrays.stream(fromNetwork).anyMatch(d -> d < 0)) {
-            throw new IllegalArgumentException(WHO + "the network's configuration does not fix the shape of an "
-                    + "example (it takes " + input.describeShape() + "): set inputShape to one example's shape, e.g. "
-                    + "setInputShape(new long[] {1, 28, 28}) for 28x28 grey images");
-        } else {
-            shape = fromNetwork;
-        }
-        long[] batch = new long[shape.length + 1];
-        batch[0] = 1;
-        System.arraycopy(shape, 0, batch, 1, shape.length);
-        if (!input.accepts(batch)) {
-            throw new IllegalArgumentException(WHO + "inputShape " + Arrays.toString(shape) + " does not fit the "
-                    + "network, which takes " + input.describeShape());
-        }
-        String problem = model.shapeCheck().problem(List.of(shape));
-        if (problem != null) {
-            throw new IllegalArgumentException(WHO + "inputShape " + Arrays.toString(shape) + ": " + problem);
-        }
-        return shape;
-    }
-
-    /** The output's units, from the configuration or else from the output for one all-zero example. */
-    private static long outputUnits(ModelSource.Loaded loaded, long[] shape) {
-        long units = loaded.explainer().model().outputUnits().get(0);
-        if (units >= 0) {
-            return units;
-        }
-        long[] one = new long[shape.length + 1];
-        one[0] = 1;
-        System.arraycopy(shape, 0, one, 1, shape.length);
-        Model network = loaded.network();
-        INDArray y = SavedModels.output(network, Nd4j.zeros(loaded.explainer().model().dataType(), one));
-        return y.length();
-    }
-
-    private Layout sequenceLayout(long[] shape) {
-        Layout given = parseLayout($(sequenceLayout));
-        if (shape.length != 2) {
-            throw new IllegalArgumentException(WHO + "shuffled references need one-hot sequences of shape [4, L] or "
-                    + "[L, 4]; an example has shape " + Arrays.toString(shape));
-        }
-        if (given != null) {
-            return given;
-        }
-        try {
-            return Layout.detectSequence(new long[] {1, shape[0], shape[1]}, 4);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(WHO + "shuffled references: " + e.getMessage()
-                    + " (setSequenceLayout)", e);
-        }
-    }
-
-    private static void checkRow(double[] row, int width, String what) {
-        if (row.length != width) {
-            throw new IllegalArgumentException(WHO + what + " has " + row.length + " values but the network takes "
-                    + width + " per example");
-        }
-        for (int i = 0; i < row.length; i++) {
-            if (!Double.isFinite(row[i])) {
-                throw new IllegalArgumentException(WHO + what + " has " + row[i] + " at element " + i);
-            }
-        }
     }
 
     private static void requireColumn(StructType schema, String what, String column) {

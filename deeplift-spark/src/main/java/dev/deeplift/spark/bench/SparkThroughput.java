@@ -56,7 +56,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SparkThroughput {
     private static final int WARM_UP_ROWS = 1024;
-    private static final int SINGLE_BLOCK = 4096;
+    /** Rows per call in the single JVM: the transformer's default batch, so both call the library alike. */
+    private static final int SINGLE_BLOCK = DeepLift.DEFAULT_CHUNK_SIZE;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 

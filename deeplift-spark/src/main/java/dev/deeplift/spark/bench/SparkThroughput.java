@@ -52,7 +52,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Options: {@code --model cnn|mlp|both} (default both), {@code --rows N} (default 8192), {@code --reps N}
  * (default 3), {@code --big-rows N} (one CNN run on local[2] with N rows, one pass, default 100000; 0 for none),
- * {@code --xmx SIZE} (each run's heap, default 2g).
+ * {@code --xmx SIZE} (each run's heap, default 2g), {@code --interleave N} (instead of the table: N rounds of the
+ * single JVM with all cores and Spark {@code local[2]} on the CNN, one after the other, so that a changing load on a
+ * shared machine hits both alike; prints each round's ratio and the median).
  */
 public final class SparkThroughput {
     private static final int WARM_UP_ROWS = 1024;
@@ -76,6 +78,11 @@ public final class SparkThroughput {
         String rows = o.getOrDefault("rows", "8192");
         long big = Long.parseLong(o.getOrDefault("big-rows", "100000"));
         int cores = Runtime.getRuntime().availableProcessors();
+        int rounds = Integer.parseInt(o.getOrDefault("interleave", "0"));
+        if (rounds > 0) {
+            interleave(o, rows, rounds);
+            return;
+        }
         System.out.printf("%d cores, load average %.1f at the start%n", cores,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Map<String, String>> results = new ArrayList<>();
@@ -112,6 +119,22 @@ public final class SparkThroughput {
                             : r.get("workMicrosPerRow"),
                     r.get("heapMb"), r.get("rssMb"));
         }
+    }
+
+    /** Rounds of the single JVM (all cores) then Spark local[2] on the CNN; each round's ratio and the median. */
+    private static void interleave(Map<String, String> o, String rows, int rounds) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            double single = Double.parseDouble(run(o, "single", "cnn", "-", "", rows).get("rowsPerSec"));
+            double spark = Double.parseDouble(run(o, "spark", "cnn", "local[2]", "1", rows).get("rowsPerSec"));
+            ratios.add(spark / single);
+            System.out.printf(Locale.ROOT, "round %d: single JVM %.0f rows/s, Spark local[2] %.0f rows/s, ratio %.2f, "
+                    + "load average %.1f%n", r + 1, single, spark, spark / single,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "Spark local[2] / single JVM on the CNN: median %.2f, range %.2f..%.2f over %d "
+                + "rounds%n", sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), rounds);
     }
 
     /** Starts one measurement in its own JVM and returns its result. */

@@ -268,7 +268,8 @@ class CliExplainTest {
         CliRun help = CliRun.of("explain", "--help");
         assertEquals(0, help.code());
         List<String> names = ExplainOptions.SPECS.stream().map(OptionSpec::name).toList();
-        assertEquals(List.of("--model", "--input", "--mask", "--out", "--shape", "--reference", "--seed", "--target", "--rule",
+        assertEquals(List.of("--model", "--input", "--mask", "--out", "--shape", "--reference", "--seed", "--target", "--step",
+                "--rule",
                 "--batch-size", "--layout", "--csv", "--png", "--help"), names);
         for (OptionSpec o : ExplainOptions.SPECS) {
             String line = help.out().lines().filter(l -> l.startsWith("  " + o.name() + " ")

@@ -147,6 +147,6 @@ class AttentionNodesTest {
         INDArray b = Nd4j.createFromArray(new double[][] {{0, 1, 0}});
         List<PairActivations> in = List.of(PairActivations.of(a, a), PairActivations.of(b, b));
         assertEquals(Nd4j.createFromArray(new double[][] {{0, 1, 0}}),
-                new MaskMinNode().forward(in, context(Rule.RESCALE, false)).input());
+                MaskMergeNode.min().forward(in, context(Rule.RESCALE, false)).input());
     }
 }

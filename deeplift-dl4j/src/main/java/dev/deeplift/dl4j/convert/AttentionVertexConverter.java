@@ -1,7 +1,7 @@
 package dev.deeplift.dl4j.convert;
 
 import dev.deeplift.core.Layout;
-import dev.deeplift.core.nodes.MaskMinNode;
+import dev.deeplift.core.nodes.MaskMergeNode;
 import dev.deeplift.core.nodes.recurrent.SequenceMaskNode;
 import java.util.List;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
@@ -30,7 +30,7 @@ final class AttentionVertexConverter implements VertexConverter<AttentionVertex>
         String keys = masks.get(1);
         String values = masks.get(2);
         String keyMask = keys == null || values == null || keys.equals(values) ? (keys == null ? values : keys)
-                : ctx.addBeside("keyMask", new MaskMinNode(), keys, values);
+                : ctx.addBeside("keyMask", MaskMergeNode.min(), keys, values);
         AttentionNodes.Projections p = vertex.isProjectInput()
                 ? AttentionNodes.Projections.of(runtime.paramTable(false)) : null;
         String out = AttentionNodes.attention(ctx, in.get(0), in.get(1), in.get(2), keyMask, p);

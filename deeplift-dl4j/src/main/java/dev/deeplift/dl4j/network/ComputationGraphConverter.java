@@ -11,7 +11,7 @@ import dev.deeplift.dl4j.convert.VertexConverters;
 import dev.deeplift.dl4j.convert.LayerMasks;
 import dev.deeplift.dl4j.convert.Sequences;
 import dev.deeplift.core.Layout;
-import dev.deeplift.core.nodes.recurrent.MaskOrNode;
+import dev.deeplift.core.nodes.MaskMergeNode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PoolHelperVertex;
@@ -188,7 +188,7 @@ public final class ComputationGraphConverter {
         }
         String name = vertex + "/maskOr";
         builder.inLayer(null);
-        builder.addNode(name, new MaskOrNode(), masks.toArray(String[]::new));
+        builder.addNode(name, MaskMergeNode.or(), masks.toArray(String[]::new));
         builder.inLayer(vertex);
         return name;
     }

@@ -24,6 +24,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       {@code return_sequences=False}</b> fails in DL4J with a {@code ClassCastException} (its MaskZeroLayer wraps
  *       a LastTimeStep, whose weights it cannot set), and DL4J could not run that structure on Keras' NWC data
  *       anyway. Refused with an error that says so.</li>
+ *   <li><b>{@code Bidirectional(..., backward_layer=...)} is read as if the backward layer were a copy of the
+ *       forward one</b>: DL4J never reads {@code backward_layer}, so a backward layer configured differently (another
+ *       activation, say) would be imported silently wrong. Refused unless it equals the forward layer apart from
+ *       its name and {@code go_backwards}.</li>
  * </ol>
  */
 final class KerasJsonCorrections {
@@ -104,6 +108,13 @@ final class KerasJsonCorrections {
                         + "True, which DL4J 1.0.0-M2.1's Keras import ignores: it would import a layer that reads the "
                         + "sequence forwards, silently computing something else. Reverse the input sequences instead");
             }
+            if ("Bidirectional".equals(cls) && cfg.has("backward_layer")
+                    && !sameLayer(cfg.path("layer"), cfg.path("backward_layer"))) {
+                throw new KerasImportException("Keras layer \"" + name + "\" (Bidirectional) has a backward_layer "
+                        + "configured differently from its forward layer, which DL4J 1.0.0-M2.1's Keras import "
+                        + "ignores: it would run a copy of the forward layer backwards, silently computing something "
+                        + "else. Build the Bidirectional from one layer instead");
+            }
             JsonNode feeding = sequential ? previous : inbound(layers, layer);
             if (recurrent != null && masks(feeding) && !rnnConfig.path("return_sequences").asBoolean(false)) {
                 throw new KerasImportException("Keras layer \"" + name + "\" (" + recurrent + ", return_sequences="
@@ -117,6 +128,18 @@ final class KerasJsonCorrections {
             }
             previous = layer;
         }
+    }
+
+    /** Whether two layer configurations are the same apart from their names and {@code go_backwards}. */
+    private static boolean sameLayer(JsonNode a, JsonNode b) {
+        if (!(a.path("config") instanceof ObjectNode ca) || !(b.path("config") instanceof ObjectNode cb)) {
+            return false;
+        }
+        ObjectNode ac = ca.deepCopy();
+        ObjectNode bc = cb.deepCopy();
+        ac.remove(List.of("name", "go_backwards"));
+        bc.remove(List.of("name", "go_backwards"));
+        return a.path("class_name").equals(b.path("class_name")) && ac.equals(bc);
     }
 
     private static boolean masks(JsonNode layer) {

@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  *       give the mask {@code tokens ≠ 0} as the feature mask instead.</li>
  * </ol>
  * Recurrent models: the faults in {@link KerasJsonCorrections} (the Orthogonal initializer's crash, ignored
- * {@code go_backwards}, masked recurrent layers returning their last step) are corrected or refused before the
- * import. Imported recurrent layers read Keras' layout, NWC {@code [N, T, C]}; the time length must be fixed
- * ({@code batch_input_shape} with a length) in the JSON.
+ * {@code go_backwards}, masked recurrent layers returning their last step, a {@code Bidirectional}'s own
+ * {@code backward_layer}) are corrected or refused before the import. Imported recurrent layers read Keras'
+ * layout, NWC {@code [N, T, C]}; the time length must be fixed ({@code batch_input_shape} with a length) in the
+ * JSON.
  *
  * <p>Checked and found right: the layer order; the data layout (Conv1D layers are NWC: the network takes
  * {@code [N, length, channels]}, channels last, as Keras does); Keras {@code padding="valid"} as
@@ -69,7 +70,10 @@ import org.slf4j.LoggerFactory;
  * order {@code t·C + c}; the final {@code Activation("sigmoid")} as an {@code ActivationLayer(sigmoid)}, kept as
  * the last layer (no loss layer is added: training configuration is not enforced); {@code Embedding} as an
  * {@code EmbeddingSequenceLayer} with NWC output, no bias, identity activation and the Keras matrix as its weights
- * (checked against a hand lookup; it takes {@code [N, T]} token indices). Imported networks are FLOAT.
+ * (checked against a hand lookup; it takes {@code [N, T]} token indices); {@code SimpleRNN}, {@code LSTM} and
+ * {@code Bidirectional} around either (merge modes concat, sum, mul, ave; {@code return_sequences} true or false,
+ * the latter as {@code LastTimeStep}, inside the wrapper for {@code Bidirectional}) against hand-written Keras
+ * forwards. Imported networks are FLOAT.
  *
  * <p>Each correction that changes the network's outputs is logged at INFO, the others at DEBUG.
  */

@@ -77,4 +77,22 @@ class KerasJsonCorrectionsTest {
         String fromDense = functional.replace("[[[\"m\", 0, 0, {}]]]", "[[[\"d\", 0, 0, {}]]]");
         KerasJsonCorrections.correct(fromDense, new ArrayList<>());
     }
+
+    @Test
+    void aBidirectionalWithADifferentBackwardLayerIsRefusedAndAnEqualOneAccepted() {
+        String forward = KerasRecurrentFixtures.simpleRnn("rnn", 2, "tanh", true, -1, 0, "Zeros");
+        String sameBackward = KerasRecurrentFixtures.simpleRnn("rnn_back", 2, "tanh", true, -1, 0, "Zeros")
+                .replace("\"go_backwards\": false", "\"go_backwards\": true");
+        String otherBackward = sameBackward.replace("\"tanh\"", "\"relu\"");
+        String bidi = KerasRecurrentFixtures.bidirectional("bidi", forward, "concat", 3, 2);
+        String withBackward = "\"layer\": " + forward + ", \"backward_layer\": ";
+        KerasImportException e = assertThrows(KerasImportException.class, () -> KerasJsonCorrections.correct(
+                sequential(bidi.replace("\"layer\": " + forward + ",", withBackward + otherBackward + ",")),
+                new ArrayList<>()));
+        assertTrue(e.getMessage().contains("\"bidi\"") && e.getMessage().contains("backward_layer"),
+                e.getMessage());
+        KerasJsonCorrections.correct(sequential(bidi.replace("\"layer\": " + forward + ",",
+                withBackward + sameBackward + ",")), new ArrayList<>());
+        KerasJsonCorrections.correct(sequential(bidi), new ArrayList<>());
+    }
 }

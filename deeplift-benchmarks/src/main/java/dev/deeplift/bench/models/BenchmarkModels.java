@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The three benchmark networks, FLOAT, with random (Xavier) weights from a fixed seed: their cost, not their
+ * The benchmark networks, FLOAT, with random (Xavier) weights from a fixed seed: their cost, not their
  * accuracy, is what is measured. They are the models of the performance notes, so figures can be set side by side
  * with PyTorch/Captum measured on the same machine kind.
  */
@@ -82,6 +82,27 @@ public final class BenchmarkModels {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(3)
                         .activation(Activation.SIGMOID).build())
                 .setInputType(InputType.recurrent(4, 1000))
+                .build());
+    }
+
+    /**
+     * The smallest network: one output layer, 10 inputs → 3 softmax outputs. It does almost no arithmetic, so the
+     * time of a call on it is the fixed cost of a call (checks, op dispatch, array bookkeeping). Input
+     * {@code [N, 10]}.
+     */
+    public static MultiLayerNetwork oneLayer() {
+        return init(base().list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(10).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+    }
+
+    /** {@link #oneLayer()} with a hidden layer first: 10 → dense 10 ReLU → 3 softmax. Input {@code [N, 10]}. */
+    public static MultiLayerNetwork twoLayers() {
+        return init(base().list()
+                .layer(new DenseLayer.Builder().nIn(10).nOut(10).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(10).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
                 .build());
     }
 

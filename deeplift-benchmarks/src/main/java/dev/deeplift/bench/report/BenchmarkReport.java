@@ -25,6 +25,10 @@ import java.util.function.ToDoubleFunction;
  * java -cp deeplift-benchmarks/target/benchmarks.jar dev.deeplift.bench.report.BenchmarkReport results.json [out.md]
  * </pre>
  *
+ * <p>One file holds one benchmark class in one time-per-operation mode: two results for the same method and
+ * setting (two classes such as {@code CallOverheadBenchmark} and its {@code NoPhysicalLimit} variant, or two
+ * modes) are refused, never silently merged.
+ *
  * <p>Known methods get readable headers in a fixed order; methods it does not know (a benchmark added later) get
  * their own column after them, headed by the method name, so nothing is left out.
  */
@@ -143,7 +147,13 @@ public final class BenchmarkReport {
         }
         Map<Map<String, String>, Map<String, JmhResult>> rows = new TreeMap<>(order);
         for (JmhResult r : results) {
-            rows.computeIfAbsent(r.params(), k -> new LinkedHashMap<>()).put(r.method(), r);
+            JmhResult before = rows.computeIfAbsent(r.params(), k -> new LinkedHashMap<>()).put(r.method(), r);
+            if (before != null) {
+                // Two classes (a JVM variant) or two modes would share one cell: refuse rather than keep one.
+                throw new IllegalArgumentException("Two results for " + r.method() + " at " + r.params() + " ("
+                        + before.benchmarkClass() + ", " + r.benchmarkClass() + "): report one benchmark class and "
+                        + "one mode per file");
+            }
         }
         return rows;
     }

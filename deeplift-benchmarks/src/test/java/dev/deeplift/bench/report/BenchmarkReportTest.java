@@ -72,6 +72,20 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void twoResultsForOneMethodAndSettingAreRefusedNotMerged() {
+        String json = "[" + result("a.CallOverheadBenchmark.rescale") + ", "
+                + result("a.CallOverheadBenchmark.NoPhysicalLimit.rescale") + "]";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkReport.markdown(JmhResults.parse(new StringReader(json))));
+        assertTrue(e.getMessage().contains("rescale") && e.getMessage().contains("NoPhysicalLimit"), e.getMessage());
+    }
+
+    private static String result(String benchmark) {
+        return "{\"benchmark\": \"" + benchmark + "\", \"mode\": \"avgt\", \"params\": {\"layers\": \"1\"},"
+                + " \"primaryMetric\": {\"score\": 2.5, \"scoreUnit\": \"us/op\"}, \"secondaryMetrics\": {}}";
+    }
+
+    @Test
     void throughputAndTimeUnitsBecomeMillisecondsPerOperation() {
         assertEquals(0.25, JmhResults.toMillisPerOp(4, "ops/ms", "b"), 1e-12);
         assertEquals(500, JmhResults.toMillisPerOp(2, "ops/s", "b"), 1e-9);

@@ -36,8 +36,8 @@ class FusedKernelsNodeTest {
 
     /**
      * {@code [n, ...]} values on a grid of quarters (so that windows hold ties), a third of them zero, some −0;
-     * example 1 equals the reference, example 2 is a 1e4 outlier, example 3 has differences of {@code ε·scale·u} around the
-     * threshold.
+     * example 1 equals the reference, example 2 is a 1e4 outlier, example 3 has differences of {@code ε·scale·u}
+     * around the threshold.
      */
     private static INDArray[] pair(long[] shape, boolean sharedReference, long seed) {
         Random rng = new Random(seed);

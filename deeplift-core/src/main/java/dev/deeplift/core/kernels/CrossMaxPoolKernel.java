@@ -52,8 +52,8 @@ public final class CrossMaxPoolKernel {
         long[] outShape = {n, c, ho, wo};
         boolean sharedRef = ref.size(0) == 1 && n != 1;
         if (!Arrays.equals(m.shape(), outShape) || !Arrays.equals(out.input().shape(), outShape)
-                || !ReluRescaleKernel.sameRow(x, ref) || (!sharedRef && ref.size(0) != n)
-                || out.reference().size(0) != ref.size(0) || !ReluRescaleKernel.sameRow(out.input(), out.reference())) {
+                || !DenseFloats.sameRows(x, ref) || (!sharedRef && ref.size(0) != n)
+                || out.reference().size(0) != ref.size(0) || !DenseFloats.sameRows(out.input(), out.reference())) {
             return null;
         }
         FloatBuffer xb = DenseFloats.read(x);

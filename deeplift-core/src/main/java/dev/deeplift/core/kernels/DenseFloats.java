@@ -2,6 +2,7 @@ package dev.deeplift.core.kernels;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,6 +61,13 @@ final class DenseFloats {
             expected *= a.size(d);
         }
         return true;
+    }
+
+    /** True if the reference's rows ({@code [N or 1, ...]}) have the input's row shape. */
+    static boolean sameRows(INDArray input, INDArray reference) {
+        return input.rank() == reference.rank()
+                && Arrays.equals(Arrays.copyOfRange(input.shape(), 1, input.rank()),
+                Arrays.copyOfRange(reference.shape(), 1, reference.rank()));
     }
 
     /** {@code max|v|} over {@code [from, from + length)}, in float as ND4J's {@code amax} takes it. */

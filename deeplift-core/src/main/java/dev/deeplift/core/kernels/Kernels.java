@@ -3,10 +3,11 @@ package dev.deeplift.core.kernels;
 import java.util.function.Supplier;
 
 /**
- * The switch of the fused kernels ({@link ReluRescaleKernel}, {@link CrossMaxPoolKernel}): on unless the system
- * property {@code deeplift.kernels} is {@code false} when this class loads, and off on a thread inside
- * {@link #withNd4jPath}. Off, the rules run their ND4J op sequences, which give the same bits; the switch exists to
- * check one path against the other and to rule the kernels out when diagnosing a problem.
+ * The switch of the fused kernels ({@link ReluRescaleKernel}, {@link RevealCancelReluKernel},
+ * {@link CrossMaxPoolKernel}): on unless the system property {@code deeplift.kernels} is {@code false} when this class
+ * loads, and off on a thread inside {@link #withNd4jPath}. Off, the rules run their ND4J op sequences, which give the
+ * same bits; the switch exists to check one path against the other and to rule the kernels out when diagnosing a
+ * problem.
  */
 public final class Kernels {
     /** The system property read once: {@code -Ddeeplift.kernels=false} keeps every rule on its ND4J ops. */

@@ -36,7 +36,7 @@ public final class ReluRescaleKernel {
         int n = (int) shape[0];
         boolean sharedRef = zRef.size(0) == 1 && n != 1;
         if (!Arrays.equals(y.input().shape(), shape) || !Arrays.equals(mOut.shape(), shape)
-                || !Arrays.equals(y.reference().shape(), zRef.shape()) || !sameRow(zIn, zRef)
+                || !Arrays.equals(y.reference().shape(), zRef.shape()) || !DenseFloats.sameRows(zIn, zRef)
                 || (!sharedRef && zRef.size(0) != n)) {
             return null;
         }
@@ -130,12 +130,5 @@ public final class ReluRescaleKernel {
         });
         Kernels.countRun();
         return result;
-    }
-
-    /** True if the reference's rows have the input's row shape. */
-    static boolean sameRow(INDArray input, INDArray reference) {
-        return input.rank() == reference.rank()
-                && Arrays.equals(Arrays.copyOfRange(input.shape(), 1, input.rank()),
-                Arrays.copyOfRange(reference.shape(), 1, reference.rank()));
     }
 }

@@ -15,6 +15,7 @@ import dev.deeplift.core.nodes.ElementwiseNode;
 import dev.deeplift.core.nodes.MaxPoolNode;
 import dev.deeplift.core.ops.Window2D;
 import dev.deeplift.core.rules.RescaleRule;
+import dev.deeplift.core.rules.RevealCancelRule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * At the node, where nothing sums signed zeros away, the fused kernels give the bits of the ND4J ops: Rescale on a
- * ReLU and cross-max pooling over non-overlapping windows, on FLOAT activations with ties in every pooling window,
- * exact and negative zeros, inputs equal to the reference, differences on both sides of the tiny-divisor threshold,
- * an outlier example, and shared or per-example references.
+ * At the node, where nothing sums signed zeros away, the fused kernels give the bits of the ND4J ops: Rescale and
+ * RevealCancel on a ReLU, and cross-max pooling over non-overlapping windows, on FLOAT activations with ties in every
+ * pooling window, exact and negative zeros, inputs equal to the reference, differences on both sides of the
+ * tiny-divisor threshold, an outlier example, and shared or per-example references.
  */
 class FusedKernelsNodeTest {
     private static final double EPSILON = 1e-5;
@@ -116,6 +118,42 @@ class FusedKernelsNodeTest {
         check(relu, new long[] {1, 30}, 1);
         // Past one block of the kernel (16384 values per example) and into the pool's parallel range.
         check(relu, new long[] {8, 20000}, 1);
+    }
+
+    @Test
+    void revealCancelOnReluGivesTheBitsOfTheOpsWithOwnSignAndExplicitSplits() {
+        NodeContext context = new NodeContext(Rule.REVEAL_CANCEL, RevealCancelRule.INSTANCE, MaxPoolMode.CROSS_MAX,
+                false, true, EPSILON);
+        ElementwiseNode relu = new ElementwiseNode(ElementwiseFunctions.relu());
+        for (long[] shape : new long[][] {{6, 40}, {5, 3, 7, 9}, {1, 30}, {8, 20000}}) {
+            for (boolean shared : new boolean[] {true, false}) {
+                for (boolean explicit : new boolean[] {false, true}) {
+                    INDArray[] xr = pair(shape, shared, 17);
+                    // An explicit split as a linear node makes it: parts of both signs that sum to about Δz.
+                    INDArray[] parts = pair(shape, false, 18);
+                    INDArray p = Transforms.abs(parts[0], true);
+                    INDArray m = Transforms.abs(parts[0], true).negi().addi(xr[0].sub(xr[1]));
+                    long before = Kernels.runsOnThisThread();
+                    Multipliers fused = revealCancel(relu, xr, explicit ? p : null, m, context);
+                    assertEquals(1, Kernels.runsOnThisThread() - before, "kernel runs");
+                    Multipliers ops = Kernels.withNd4jPath(() -> revealCancel(relu, xr, explicit ? p : null, m,
+                            context));
+                    String what = "reveal-cancel " + Arrays.toString(shape) + (shared ? " shared" : " per example")
+                            + (explicit ? " explicit split" : " own-sign split");
+                    assertSameBits(ops.plus(), fused.plus(), what + ": m+");
+                    assertSameBits(ops.minus(), fused.minus(), what + ": m−");
+                }
+            }
+        }
+    }
+
+    private static Multipliers revealCancel(RuleNode node, INDArray[] xr, INDArray plus, INDArray minus,
+                                            NodeContext context) {
+        PairActivations in = plus == null ? PairActivations.of(xr[0], xr[1])
+                : PairActivations.withSplit(xr[0], xr[1], plus, minus);
+        PairActivations out = node.forward(List.of(in), context);
+        INDArray mOut = pair(out.input().shape(), false, 19)[0];
+        return node.backward(Multipliers.symmetric(mOut), List.of(in), out, context).get(0);
     }
 
     @Test

@@ -136,7 +136,6 @@ public final class CrossMaxPoolKernel {
             float[] xs = new float[plane];
             float[] rs = new float[plane];
             float[] credit = new float[plane];
-            float[] gradient = new float[plane];
             float[] ms = new float[outPlane];
             float[] ys = new float[outPlane];
             float[] yr = new float[outPlane];
@@ -160,32 +159,38 @@ public final class CrossMaxPoolKernel {
                     } else {
                         argMax(rs, ir, ho, wo, wd, kh, kw);
                     }
-                    // maxpool2d_bp writes zeros and adds each window's value at its arg-max (0 + v, so −0 → +0).
-                    Arrays.fill(credit, 0f);
-                    Arrays.fill(gradient, 0f);
-                    for (int o = 0; o < outPlane; o++) {
-                        float dy = ys[o] - yr[o];
-                        float mv = ms[o];
-                        credit[ix[o]] = 0f + (dy < 0f ? 0f : dy) * mv;           // relu(Δy)·m, ND4J's relu
-                        gradient[ix[o]] = 0f + mv;
-                    }
-                    if (addReference) {
-                        for (int o = 0; o < outPlane; o++) {
-                            float dy = ys[o] - yr[o];
-                            credit[ir[o]] = credit[ir[o]] + (0f + (dy < 0f ? dy : 0f) * ms[o]);  // min(Δy, 0)·m
-                        }
-                        // Every other position gains a +0 in ND4J's addi: a no-op, as no credit above is −0.
-                    }
-                    if (!tiny.masked) {
+                    // Off the arg-maxes the credit and the gradient are maxpool2d_bp's +0, so the ops' quotient is
+                    // +0/Δx (a zero with the sign of Δx) and, on the masked path, +0 (r + (0 − r)·t), except the
+                    // 0/0 = NaN of safeRatio where a tiny divisor is exactly −1 (Δx + 1 = 0; only if ε·scale ≥ 1).
+                    float threshold = tiny.floatThreshold[i];
+                    if (tiny.masked) {
                         for (int p = 0; p < plane; p++) {
-                            credit[p] = credit[p] / (xs[p] - rs[p]);
+                            float dx = xs[p] - rs[p];
+                            credit[p] = dx + 1f == 0f && Math.abs(dx) - threshold <= 0f ? Float.NaN : 0f;
                         }
                     } else {
                         for (int p = 0; p < plane; p++) {
-                            float dx = xs[p] - rs[p];
-                            float t = tiny.tiny(dx, i);
-                            float ratio = credit[p] / (dx + t);
-                            credit[p] = ratio + (gradient[p] - ratio) * t;
+                            credit[p] = Branchless.signedZero(xs[p] - rs[p]);
+                        }
+                    }
+                    for (int o = 0; o < outPlane; o++) {
+                        float dy = ys[o] - yr[o];
+                        float mv = ms[o];
+                        int px = ix[o];
+                        int pr = ir[o];
+                        // maxpool2d_bp adds each window's value to a zero at its arg-max: 0 + v (so −0 → +0).
+                        float atX = 0f + (dy < 0f ? 0f : dy) * mv;                   // relu(Δy)·m, ND4J's relu
+                        float atR = addReference ? 0f + (dy < 0f ? dy : 0f) * mv : 0f; // min(Δy, 0)·m
+                        float gradient = 0f + mv;
+                        if (px == pr) {
+                            credit[px] = divide(addReference ? atX + atR : atX, xs[px] - rs[px], gradient,
+                                    tiny.masked, threshold);
+                        } else {
+                            // ND4J's addi adds +0 to the input's credit there: a no-op, as 0 + v is never −0.
+                            credit[px] = divide(atX, xs[px] - rs[px], gradient, tiny.masked, threshold);
+                            if (addReference) {
+                                credit[pr] = divide(0f + atR, xs[pr] - rs[pr], 0f, tiny.masked, threshold);
+                            }
                         }
                     }
                     ob.put(xBase, credit, 0, plane);
@@ -196,20 +201,30 @@ public final class CrossMaxPoolKernel {
         return result;
     }
 
+    /** {@code safeRatio}'s value at one element: the quotient, or on the masked path its formula with the mask. */
+    private static float divide(float credit, float dx, float gradient, boolean masked, float threshold) {
+        if (!masked) {
+            return credit / dx;
+        }
+        float t = 1f - Branchless.positive(Math.abs(dx) - threshold);
+        float ratio = credit / (dx + t);
+        return ratio + (gradient - ratio) * t;
+    }
+
     /** The first arg-max (row-major, strict {@code >}) of every window of a plane, as plane indices. */
     private static void argMax(float[] v, int[] arg, int ho, int wo, int wd, int kh, int kw) {
         for (int oh = 0; oh < ho; oh++) {
             for (int ow = 0; ow < wo; ow++) {
                 int first = oh * kh * wd + ow * kw;
                 int best = first;
-                float max = v[first];
+                int max = Branchless.orderKey(v[first]);
                 for (int a = 0; a < kh; a++) {
                     int row = first + a * wd;
                     for (int b = 0; b < kw; b++) {
-                        if (v[row + b] > max) {
-                            max = v[row + b];
-                            best = row + b;
-                        }
+                        // Integer keys and a multiply rather than a branch: on activations the winner is unpredictable.
+                        int key = Branchless.orderKey(v[row + b]);
+                        best += Branchless.greater(key, max) * (row + b - best);
+                        max = Math.max(max, key);
                     }
                 }
                 arg[oh * wo + ow] = best;

@@ -115,12 +115,13 @@ public final class ReluRescaleKernel {
                             m[k] = (ra[k] - rb[k]) / (a[k] - b[k]) * m[k];
                         }
                     } else {
+                        float threshold = tiny.floatThreshold[i];
                         for (int k = 0; k < len; k++) {
                             float dz = a[k] - b[k];
-                            float t = tiny.tiny(dz, i);
+                            float t = 1f - Branchless.positive(Math.abs(dz) - threshold);  // safeRatio's mask
                             float ratio = (ra[k] - rb[k]) / (dz + t);
                             // relu' at the midpoint, computed as ND4J's step((z + z_ref)·0.5).
-                            float step = (a[k] + b[k]) * 0.5f > 0f ? 1f : 0f;
+                            float step = Branchless.positive((a[k] + b[k]) * 0.5f);
                             m[k] = (ratio + (step - ratio) * t) * m[k];
                         }
                     }

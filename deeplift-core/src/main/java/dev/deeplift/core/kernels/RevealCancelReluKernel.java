@@ -167,7 +167,7 @@ public final class RevealCancelReluKernel {
         }
         float t = tiny.tiny(d, i);
         float r = num / (d + t);
-        float step = d * 0.5f + z0 > 0f ? 1f : 0f;
+        float step = Branchless.positive(d * 0.5f + z0);
         return r + (step - r) * t;
     }
 }

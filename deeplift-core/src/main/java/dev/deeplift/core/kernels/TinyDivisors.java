@@ -35,6 +35,6 @@ final class TinyDivisors {
 
     /** 1 where {@code |d|} is tiny in example {@code i}, else 0, as the mask of {@code safeRatio}. */
     float tiny(float d, int i) {
-        return Math.abs(d) - floatThreshold[i] <= 0f ? 1f : 0f;
+        return 1f - Branchless.positive(Math.abs(d) - floatThreshold[i]);
     }
 }

@@ -169,6 +169,29 @@ class FusedKernelsNodeTest {
         check(new MaxPoolNode(new Window2D(3, 3, 3, 3, 0, 0, 1, 1, false, false)), new long[] {1, 2, 9, 9}, 1);
     }
 
+    /**
+     * Where {@code ε·scale ≥ 1} a divisor of exactly −1 is tiny, and {@code Ratios.safeRatio}'s {@code Δ + mask} is 0:
+     * the ops give NaN there (a corner of safeRatio, not of the kernels), and so do the kernels.
+     */
+    @Test
+    void aTinyDivisorOfExactlyMinusOneGivesWhatTheOpsGive() {
+        float[] x = new float[2 * 16];
+        float[] r = new float[2 * 16];
+        for (int j = 0; j < x.length; j++) {
+            r[j] = (j % 3) * 0.25f;
+            x[j] = j % 5 == 1 ? r[j] - 1f : j == 7 ? 2e5f : r[j] + 0.5f;
+        }
+        INDArray[] xr = {Nd4j.createFromArray(x).reshape(2, 1, 4, 4), Nd4j.createFromArray(r).reshape(2, 1, 4, 4)};
+        MaxPoolNode pool = new MaxPoolNode(new Window2D(2, 2, 2, 2, 0, 0, 1, 1, false, false));
+        INDArray fused = backward(pool, xr, 1);
+        INDArray ops = Kernels.withNd4jPath(() -> backward(pool, xr, 1));
+        assertTrue(Float.isNaN(ops.getFloat(0, 0, 0, 1)), "safeRatio's 0/0 at a divisor of −1");
+        assertSameBits(ops, fused, "pool, divisors of −1");
+        ElementwiseNode relu = new ElementwiseNode(ElementwiseFunctions.relu());
+        assertSameBits(Kernels.withNd4jPath(() -> backward(relu, xr, 1)), backward(relu, xr, 1),
+                "relu, divisors of −1");
+    }
+
     @Test
     void poolsTheKernelDoesNotHandleKeepTheirOps() {
         // Overlapping, padded, a Same-mode remainder (padded), NHWC.

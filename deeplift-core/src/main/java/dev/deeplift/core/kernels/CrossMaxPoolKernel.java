@@ -124,12 +124,12 @@ public final class CrossMaxPoolKernel {
         });
         in.rememberScales(newIn, newRef);
         TinyDivisors tiny = new TinyDivisors(in.inputScale(), in.referenceScale(), smallest, epsilon);
-        // As MaxNode: the reference's credit is routed (and added, turning −0 into +0) for the whole batch or not.
-        boolean routeReference = false;
+        // As in MaxNode, the reference's credit is routed and added for the whole batch or not at all.
+        boolean anyWins = false;
         for (boolean wins : referenceWins) {
-            routeReference |= wins;
+            anyWins |= wins;
         }
-        boolean addReference = routeReference;
+        boolean addReference = anyWins;
         // A shared reference has the same arg-max in every example: found once per window.
         int[] sharedArg = sharedRef ? referenceArgMax(rb, c, plane, h, wd, kh, kw) : null;
         KernelPool.forExamples(n, elements, (from, to) -> {

@@ -118,6 +118,30 @@ public final class PairActivations {
         return inputScale;
     }
 
+    /** {@link #inputScale()} if already known, else null: asks without running a reduction. */
+    public double[] knownInputScale() {
+        return inputScale;
+    }
+
+    /** {@link #referenceScale()} if already known, else null. */
+    public double[] knownReferenceScale() {
+        return referenceScale;
+    }
+
+    /**
+     * Keeps magnitudes that a kernel took in a sweep it made anyway ({@code max|input_i|} per example,
+     * {@code max|reference_i|} per example or one for a shared reference; null for one not taken), so that no
+     * reduction runs for them later. Ignored for a scale already known.
+     */
+    public void rememberScales(double[] input, double[] reference) {
+        if (inputScale == null && input != null) {
+            inputScale = input;
+        }
+        if (referenceScale == null && reference != null) {
+            referenceScale = reference;
+        }
+    }
+
     /** {@code max|reference_i|} per example, or one value for a shared {@code [1, ...]} reference; computed once. */
     public double[] referenceScale() {
         if (referenceScale == null) {

@@ -28,6 +28,14 @@ public abstract class MaxNode extends UnaryNode {
     /** {@code v} ({@code [N, ...out]}) routed to the arg-max of each window of {@code a} ({@code [N, ...in]}). */
     protected abstract INDArray route(INDArray a, INDArray v);
 
+    /**
+     * The cross-max multipliers from a fused kernel, bit for bit those of the ND4J ops in {@link #backward}, or null
+     * where none applies (the default).
+     */
+    protected INDArray crossMaxKernel(PairActivations in, PairActivations out, INDArray m, double epsilon) {
+        return null;
+    }
+
     @Override
     public LayerKind kind() {
         return LayerKind.POOLING;
@@ -45,6 +53,10 @@ public abstract class MaxNode extends UnaryNode {
         INDArray x = in.input();
         if (context.pureGradient() || context.maxPoolMode() == MaxPoolMode.GRADIENT) {
             return Multipliers.symmetric(route(x, m));
+        }
+        INDArray fused = crossMaxKernel(in, output, m, context.epsilon());
+        if (fused != null) {
+            return Multipliers.symmetric(fused);
         }
         // With M = max(y, y_ref): M − y_ref = max(Δy, 0) goes to the input's arg-max, y − M = min(Δy, 0) to the
         // reference's; the second is only routed when the reference wins somewhere.

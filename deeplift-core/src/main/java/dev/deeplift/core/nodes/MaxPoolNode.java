@@ -1,5 +1,7 @@
 package dev.deeplift.core.nodes;
 
+import dev.deeplift.core.graph.PairActivations;
+import dev.deeplift.core.kernels.CrossMaxPoolKernel;
 import dev.deeplift.core.ops.CustomOps;
 import dev.deeplift.core.ops.Window2D;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +29,11 @@ public final class MaxPoolNode extends MaxNode {
     protected INDArray route(INDArray a, INDArray v) {
         // maxpool2d_bp routes to the first arg-max of each window and accumulates over overlapping windows.
         return exec("maxpool2d_bp", a, v);
+    }
+
+    @Override
+    protected INDArray crossMaxKernel(PairActivations in, PairActivations out, INDArray m, double epsilon) {
+        return CrossMaxPoolKernel.multipliers(in, out, m, window, epsilon);
     }
 
     private INDArray exec(String op, INDArray... inputs) {

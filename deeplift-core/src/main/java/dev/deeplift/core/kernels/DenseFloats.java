@@ -1,0 +1,85 @@
+package dev.deeplift.core.kernels;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reading and writing the values of FLOAT arrays as one flat row-major run, for the kernels. The kernels copy
+ * blocks of the native buffer into heap arrays with bulk copies (element-by-element buffer reads do not vectorize
+ * and measured slower than ND4J), compute there, and copy the result back.
+ */
+final class DenseFloats {
+    /** Elements per block copied to the heap: small enough for the caches, large enough to amortize the copy. */
+    static final int BLOCK = 1 << 14;
+
+    private DenseFloats() {
+    }
+
+    /**
+     * The values of {@code a}, index 0 its first element in row-major order: {@code a}'s own buffer if it is dense
+     * row-major from offset 0, else a row-major copy made once. Null if {@code a} is not FLOAT or too long for int
+     * indices: the caller keeps its ND4J path.
+     */
+    static FloatBuffer read(INDArray a) {
+        if (a == null || a.dataType() != DataType.FLOAT || a.isEmpty() || a.length() > Integer.MAX_VALUE) {
+            return null;
+        }
+        FloatBuffer b = plain(a);
+        return b != null ? b : plain(a.dup('c'));
+    }
+
+    /** A new uninitialized FLOAT array of {@code shape} (in the current workspace, as an op's output would be). */
+    static INDArray create(long[] shape) {
+        return Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+    }
+
+    /** The buffer of an array made by {@link #create}, or null if ND4J laid it out otherwise. */
+    static FloatBuffer write(INDArray a) {
+        return plain(a);
+    }
+
+    private static FloatBuffer plain(INDArray a) {
+        if (a.ordering() != 'c' || a.offset() != 0 || a.data().offset() != 0 || !rowMajorDense(a)
+                || a.data().length() < a.length()) {
+            return null;
+        }
+        FloatBuffer b = a.data().asNioFloat();
+        return b.order() == ByteOrder.nativeOrder() && b.capacity() >= a.length() ? b : null;
+    }
+
+    /** Strides of a dense row-major block (axes of size 1 may have any stride). */
+    private static boolean rowMajorDense(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            if (a.size(d) != 1 && a.stride(d) != expected) {
+                return false;
+            }
+            expected *= a.size(d);
+        }
+        return true;
+    }
+
+    /** True if the reference's rows ({@code [N or 1, ...]}) have the input's row shape. */
+    static boolean sameRows(INDArray input, INDArray reference) {
+        return input.rank() == reference.rank()
+                && Arrays.equals(Arrays.copyOfRange(input.shape(), 1, input.rank()),
+                Arrays.copyOfRange(reference.shape(), 1, reference.rank()));
+    }
+
+    /** {@code max|v|} over {@code [from, from + length)}, in float as ND4J's {@code amax} takes it. */
+    static float maxAbs(FloatBuffer b, int from, int length, float[] scratch) {
+        float max = 0f;
+        for (int start = 0; start < length; start += BLOCK) {
+            int len = Math.min(BLOCK, length - start);
+            b.get(from + start, scratch, 0, len);
+            for (int k = 0; k < len; k++) {
+                max = Math.max(max, Math.abs(scratch[k]));
+            }
+        }
+        return max;
+    }
+}

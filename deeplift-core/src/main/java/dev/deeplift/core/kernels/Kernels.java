@@ -1,0 +1,47 @@
+package dev.deeplift.core.kernels;
+
+import java.util.function.Supplier;
+
+/**
+ * The switch of the fused kernels ({@link ReluRescaleKernel}, {@link RevealCancelReluKernel},
+ * {@link CrossMaxPoolKernel}): on unless the system property {@code deeplift.kernels} is {@code false} when this class
+ * loads, and off on a thread inside {@link #withNd4jPath}. Off, the rules run their ND4J op sequences, which give the
+ * same bits; the switch exists to check one path against the other and to rule the kernels out when diagnosing a
+ * problem.
+ */
+public final class Kernels {
+    /** The system property read once: {@code -Ddeeplift.kernels=false} keeps every rule on its ND4J ops. */
+    public static final String PROPERTY = "deeplift.kernels";
+    private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
+    private static final ThreadLocal<Boolean> OFF_HERE = ThreadLocal.withInitial(() -> false);
+    /** Per thread, so that concurrent callers (and tests run in parallel) do not see each other's counts. */
+    private static final ThreadLocal<long[]> RUNS = ThreadLocal.withInitial(() -> new long[1]);
+
+    private Kernels() {
+    }
+
+    /** True if the kernels may run on this thread. */
+    public static boolean enabled() {
+        return ENABLED && !OFF_HERE.get();
+    }
+
+    /** Runs {@code action} on this thread with every kernel off (the rules' ND4J ops), and returns its result. */
+    public static <T> T withNd4jPath(Supplier<T> action) {
+        boolean before = OFF_HERE.get();
+        OFF_HERE.set(true);
+        try {
+            return action.get();
+        } finally {
+            OFF_HERE.set(before);
+        }
+    }
+
+    /** How many times a kernel computed a rule's multipliers on this thread: lets tests see that one ran. */
+    public static long runsOnThisThread() {
+        return RUNS.get()[0];
+    }
+
+    static void countRun() {
+        RUNS.get()[0]++;
+    }
+}

@@ -160,14 +160,12 @@ public final class CrossMaxPoolKernel {
                         argMax(rs, ir, ho, wo, wd, kh, kw);
                     }
                     // Off the arg-maxes the credit and the gradient are maxpool2d_bp's +0, so the ops' quotient is
-                    // +0/Δx (a zero with the sign of Δx) and, on the masked path, +0 (r + (0 − r)·t), except the
-                    // 0/0 = NaN of safeRatio where a tiny divisor is exactly −1 (Δx + 1 = 0; only if ε·scale ≥ 1).
+                    // +0/Δx (a zero with the sign of Δx) and, on the masked path, +0 (r + (0 − r)·t: the shifted
+                    // divisor of a tiny Δx is positive).
                     float threshold = tiny.floatThreshold[i];
+                    float shift = tiny.shift[i];
                     if (tiny.masked) {
-                        for (int p = 0; p < plane; p++) {
-                            float dx = xs[p] - rs[p];
-                            credit[p] = dx + 1f == 0f && Math.abs(dx) - threshold <= 0f ? Float.NaN : 0f;
-                        }
+                        Arrays.fill(credit, 0, plane, 0f);
                     } else {
                         for (int p = 0; p < plane; p++) {
                             credit[p] = Branchless.signedZero(xs[p] - rs[p]);
@@ -184,12 +182,12 @@ public final class CrossMaxPoolKernel {
                         float gradient = 0f + mv;
                         if (px == pr) {
                             credit[px] = divide(addReference ? atX + atR : atX, xs[px] - rs[px], gradient,
-                                    tiny.masked, threshold);
+                                    tiny.masked, threshold, shift);
                         } else {
                             // ND4J's addi adds +0 to the input's credit there: a no-op, as 0 + v is never −0.
-                            credit[px] = divide(atX, xs[px] - rs[px], gradient, tiny.masked, threshold);
+                            credit[px] = divide(atX, xs[px] - rs[px], gradient, tiny.masked, threshold, shift);
                             if (addReference) {
-                                credit[pr] = divide(0f + atR, xs[pr] - rs[pr], 0f, tiny.masked, threshold);
+                                credit[pr] = divide(0f + atR, xs[pr] - rs[pr], 0f, tiny.masked, threshold, shift);
                             }
                         }
                     }
@@ -202,12 +200,13 @@ public final class CrossMaxPoolKernel {
     }
 
     /** {@code safeRatio}'s value at one element: the quotient, or on the masked path its formula with the mask. */
-    private static float divide(float credit, float dx, float gradient, boolean masked, float threshold) {
+    private static float divide(float credit, float dx, float gradient, boolean masked, float threshold,
+                                float shift) {
         if (!masked) {
             return credit / dx;
         }
         float t = 1f - Branchless.positive(Math.abs(dx) - threshold);
-        float ratio = credit / (dx + t);
+        float ratio = credit / (dx + t * shift);
         return ratio + (gradient - ratio) * t;
     }
 

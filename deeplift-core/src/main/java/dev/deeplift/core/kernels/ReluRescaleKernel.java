@@ -119,7 +119,7 @@ public final class ReluRescaleKernel {
                         for (int k = 0; k < len; k++) {
                             float dz = a[k] - b[k];
                             float t = 1f - Branchless.positive(Math.abs(dz) - threshold);  // safeRatio's mask
-                            float ratio = (ra[k] - rb[k]) / (dz + t);
+                            float ratio = (ra[k] - rb[k]) / tiny.shifted(dz, t, i);
                             // relu' at the midpoint, computed as ND4J's step((z + z_ref)·0.5).
                             float step = Branchless.positive((a[k] + b[k]) * 0.5f);
                             m[k] = (ratio + (step - ratio) * t) * m[k];

@@ -166,7 +166,7 @@ public final class RevealCancelReluKernel {
             return num / d;
         }
         float t = tiny.tiny(d, i);
-        float r = num / (d + t);
+        float r = num / tiny.shifted(d, t, i);
         float step = Branchless.positive(d * 0.5f + z0);
         return r + (step - r) * t;
     }

@@ -10,6 +10,8 @@ package dev.deeplift.core.kernels;
 final class TinyDivisors {
     final double[] threshold;
     final float[] floatThreshold;
+    /** The shift of a tiny divisor, {@code 1 + 2·threshold} rounded to float as ND4J's {@code create} rounds it. */
+    final float[] shift;
     /** True if some example has a tiny divisor: then, as in {@code safeRatio}, every example takes the masked path. */
     final boolean masked;
 
@@ -22,15 +24,22 @@ final class TinyDivisors {
         int n = smallest.length;
         threshold = new double[n];
         floatThreshold = new float[n];
+        shift = new float[n];
         boolean any = false;
         for (int i = 0; i < n; i++) {
             double scale = inputScale[inputScale.length == 1 ? 0 : i]
                     + referenceScale[referenceScale.length == 1 ? 0 : i];
             threshold[i] = epsilon * scale;
             floatThreshold[i] = (float) threshold[i];
+            shift[i] = (float) (1 + 2 * threshold[i]);
             any |= smallest[i] <= threshold[i];
         }
         masked = any;
+    }
+
+    /** {@code d} plus the shift where it is tiny ({@code t} = 1), as {@code safeRatio} divides by it. */
+    float shifted(float d, float t, int i) {
+        return d + t * shift[i];
     }
 
     /** 1 where {@code |d|} is tiny in example {@code i}, else 0, as the mask of {@code safeRatio}. */

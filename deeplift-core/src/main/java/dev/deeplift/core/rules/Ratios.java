@@ -41,13 +41,26 @@ public final class Ratios {
         if (!anyTiny) {
             return num.div(den);
         }
-        // A 0/1 mask of the tiny divisors keeps their quotients finite (den + 1) and then swaps in the fallback:
-        // a few cheap passes, where a NaN marker with ND4J's conditional replace measured twice as slow.
+        // A 0/1 mask of the tiny divisors keeps their quotients finite and then swaps in the fallback: a few cheap
+        // passes, where a NaN marker with ND4J's conditional replace measured twice as slow. A tiny divisor is moved
+        // by 1 + 2·threshold (not 1: a divisor of exactly −1 is tiny where the threshold reaches 1, and −1 + 1 = 0),
+        // so that |den| ≤ threshold keeps the shifted divisor at least 1.
         INDArray limit = Nd4j.create(threshold, new long[] {n, 1}, den.dataType());
         INDArray tiny = Transforms.abs(den, true).reshape(n, -1).subiColumnVector(limit).lte(0.0)
-                .castTo(den.dataType()).reshape(den.shape());
-        INDArray ratio = num.div(den.add(tiny));
+                .castTo(den.dataType());
+        INDArray shift = Nd4j.create(shifts(threshold), new long[] {n, 1}, den.dataType());
+        INDArray ratio = num.div(den.add(tiny.mulColumnVector(shift).reshape(den.shape())));
+        tiny = tiny.reshape(den.shape());
         return ratio.addi(fallback.get().subi(ratio).muli(tiny));
+    }
+
+    /** The shift of a tiny divisor per example: {@code 1 + 2·threshold}, which no tiny divisor can cancel. */
+    public static double[] shifts(double[] threshold) {
+        double[] shift = new double[threshold.length];
+        for (int i = 0; i < shift.length; i++) {
+            shift[i] = 1 + 2 * threshold[i];
+        }
+        return shift;
     }
 
     /**

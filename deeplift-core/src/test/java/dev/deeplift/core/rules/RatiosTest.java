@@ -58,4 +58,14 @@ class RatiosTest {
                 () -> Nd4j.createFromArray(new double[][] {{7.0, 9.0}, {7.0, 9.0}}));
         assertArrayEquals(new double[] {3.0, 9.0, 3.0, 2.0}, r.reshape(4).toDoubleVector(), 1e-12);
     }
+    @Test
+    void aTinyDivisorOfExactlyMinusOneTakesTheFallbackNotNaN() {
+        // Values around 1e5 in FLOAT (ε = 1e-5) make the threshold 2: a divisor of −1 is tiny, and a shift of 1
+        // would have divided by 0.
+        var num = Nd4j.createFromArray(new float[][] {{-0.5f, 4.0f, 0.0f}});
+        var den = Nd4j.createFromArray(new float[][] {{-1.0f, 8.0f, -2.0f}});
+        var r = Ratios.safeRatio(num, den, new double[] {2e5}, 1e-5,
+                () -> Nd4j.createFromArray(new float[][] {{0.25f, 0.75f, 0.125f}}));
+        assertArrayEquals(new float[] {0.25f, 0.5f, 0.125f}, r.toFloatVector(), 1e-7f);
+    }
 }

@@ -138,7 +138,8 @@ final class ExplainRunner {
 
     /**
      * The examples per chunk: the configured number, or as many as keep the largest activation of one forward pass
-     * within {@link Settings#CHUNK_ACTIVATION_BYTES} (measured once on the first example, then kept).
+     * within {@link Settings#CHUNK_ACTIVATION_BYTES}, or {@link Settings#SEQUENCE_CHUNK_BYTES} where a node keeps
+     * per-step state (measured once on the first example, then kept).
      */
     private int chunkRows(List<INDArray> xs, List<INDArray> refs) {
         if (chunkSize > 0) {
@@ -149,16 +150,19 @@ final class ExplainRunner {
             return known;
         }
         long largest = 1;
+        boolean stepwise = false;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             ForwardPass probe = propagator.forward(rows(xs, 0, 1), rows(refs, 0, 1));
             for (int i = 0; i < probe.size(); i++) {
                 INDArray a = probe.activations(i).input();
                 // What a node keeps for its backward (a recurrent layer's gates over every step) counts too.
                 long kept = probe.activations(i).state() instanceof Sized s ? s.bytes() : 0;
+                stepwise |= kept > 0;
                 largest = Math.max(largest, a.length() * a.dataType().width() + kept);
             }
         }
-        long rows = Math.max(1, Math.min(Settings.MAX_AUTOMATIC_CHUNK, Settings.CHUNK_ACTIVATION_BYTES / largest));
+        long budget = stepwise ? Settings.SEQUENCE_CHUNK_BYTES : Settings.CHUNK_ACTIVATION_BYTES;
+        long rows = Math.max(1, Math.min(Settings.MAX_AUTOMATIC_CHUNK, budget / largest));
         automaticChunk.set((int) rows);
         return (int) rows;
     }

@@ -27,6 +27,15 @@ public record Settings(RulePolicy policy, MaxPoolMode maxPoolMode, NonlinearRule
      */
     public static final long CHUNK_ACTIVATION_BYTES = 32L << 20;
 
+    /**
+     * The same bound where a node keeps per-step state for its backward pass (a recurrent layer): such a node runs
+     * tens of small ops per time step whatever the chunk's size, so every extra chunk costs T times that fixed work.
+     * Measured on an LSTM of 128 units over 100 steps, batch 256: chunks of 20 examples (the bound above) took
+     * 40–50 s, one chunk of 256 took 5.4 s on the same loaded machine. At 1000 steps this still keeps a chunk's
+     * recurrent state near half a gigabyte.
+     */
+    public static final long SEQUENCE_CHUNK_BYTES = 512L << 20;
+
     /** The most examples per automatic chunk. */
     public static final int MAX_AUTOMATIC_CHUNK = 512;
 

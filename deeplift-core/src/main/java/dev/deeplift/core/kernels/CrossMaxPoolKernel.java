@@ -85,28 +85,16 @@ public final class CrossMaxPoolKernel {
             int block = Math.min(Math.max(f, fo), DenseFloats.BLOCK);
             float[] a = new float[block];
             float[] b = new float[block];
+            float[] stats = new float[3];
             for (int i = from; i < to; i++) {
                 int base = i * f;
-                int refBase = sharedRef ? 0 : base;
-                float min = Float.POSITIVE_INFINITY;
-                float maxA = 0f;
-                float maxB = 0f;
-                for (int start = 0; start < f; start += block) {
-                    int len = Math.min(block, f - start);
-                    xb.get(base + start, a, 0, len);
-                    rb.get(refBase + start, b, 0, len);
-                    for (int k = 0; k < len; k++) {
-                        min = Math.min(min, Math.abs(a[k] - b[k]));
-                        maxA = Math.max(maxA, Math.abs(a[k]));
-                        maxB = Math.max(maxB, Math.abs(b[k]));
-                    }
-                }
-                smallest[i] = min;
+                DenseFloats.pairStats(xb, base, rb, sharedRef ? 0 : base, f, a, b, stats);
+                smallest[i] = stats[0];
                 if (newIn != null) {
-                    newIn[i] = maxA;
+                    newIn[i] = stats[1];
                 }
                 if (newRef != null && !sharedRef) {
-                    newRef[i] = maxB;
+                    newRef[i] = stats[2];
                 }
                 int outBase = i * fo;
                 int outRefBase = sharedRef ? 0 : outBase;

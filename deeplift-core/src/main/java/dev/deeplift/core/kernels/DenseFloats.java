@@ -82,4 +82,29 @@ final class DenseFloats {
         }
         return max;
     }
+
+    /**
+     * One example's sweep over {@code f} values of {@code a} (from {@code base}) and of its reference {@code b} (from
+     * {@code refBase}), in blocks of the scratch arrays' length: {@code min |a − b|}, {@code max |a|} and
+     * {@code max |b|} into {@code out[0..2]}, the statistics the tiny-divisor test and the scales need.
+     */
+    static void pairStats(FloatBuffer a, int base, FloatBuffer b, int refBase, int f, float[] sa, float[] sb,
+                          float[] out) {
+        float min = Float.POSITIVE_INFINITY;
+        float maxA = 0f;
+        float maxB = 0f;
+        for (int start = 0; start < f; start += sa.length) {
+            int len = Math.min(sa.length, f - start);
+            a.get(base + start, sa, 0, len);
+            b.get(refBase + start, sb, 0, len);
+            for (int k = 0; k < len; k++) {
+                min = Math.min(min, Math.abs(sa[k] - sb[k]));
+                maxA = Math.max(maxA, Math.abs(sa[k]));
+                maxB = Math.max(maxB, Math.abs(sb[k]));
+            }
+        }
+        out[0] = min;
+        out[1] = maxA;
+        out[2] = maxB;
+    }
 }

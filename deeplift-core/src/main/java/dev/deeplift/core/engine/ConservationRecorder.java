@@ -64,8 +64,7 @@ final class ConservationRecorder {
         INDArray each = m.isSymmetric() ? m.plus().mul(a.delta())
                 : m.plus().mul(a.deltaPlus()).addi(m.minus().mul(a.deltaMinus()));
         INDArray rows = each.reshape(each.size(0), -1);
-        INDArray sum = rows.sum(1);
-        Contribution c = new Contribution(a, sum, Transforms.abs(rows, false).sum(1));
+        Contribution c = new Contribution(a, rows.sum(1), rows.norm1(1));
         pending.put(m, c);
         return c;
     }

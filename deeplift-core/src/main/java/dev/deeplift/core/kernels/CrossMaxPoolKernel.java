@@ -34,7 +34,8 @@ public final class CrossMaxPoolKernel {
                                        double epsilon) {
         INDArray x = in.input();
         INDArray ref = in.reference();
-        if (!Kernels.enabled() || x.rank() != 4 || w.channelsLast() || w.dilated() || w.kH() != w.sH()
+        if (!Kernels.enabled() || !DenseFloats.floats(x, ref, out.input(), out.reference(), m) || x.rank() != 4
+                || w.channelsLast() || w.dilated() || w.kH() != w.sH()
                 || w.kW() != w.sW() || w.pH() != 0 || w.pW() != 0) {
             return null;
         }

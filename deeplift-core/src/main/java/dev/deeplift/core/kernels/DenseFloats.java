@@ -1,5 +1,6 @@
 package dev.deeplift.core.kernels;
 
+import dev.deeplift.core.graph.PairActivations;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -25,11 +26,24 @@ final class DenseFloats {
      * indices: the caller keeps its ND4J path.
      */
     static FloatBuffer read(INDArray a) {
-        if (a == null || a.dataType() != DataType.FLOAT || a.isEmpty() || a.length() > Integer.MAX_VALUE) {
+        if (!floats(a)) {
             return null;
         }
         FloatBuffer b = plain(a);
         return b != null ? b : plain(a.dup('c'));
+    }
+
+    /**
+     * True if every array is FLOAT, non-empty and short enough for int indices: what a kernel tests first, before it
+     * copies or allocates anything (a DOUBLE network must not pay for a kernel that will not run).
+     */
+    static boolean floats(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a == null || a.dataType() != DataType.FLOAT || a.isEmpty() || a.length() > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new uninitialized FLOAT array of {@code shape} (in the current workspace, as an op's output would be). */
@@ -61,6 +75,22 @@ final class DenseFloats {
             expected *= a.size(d);
         }
         return true;
+    }
+
+    /**
+     * True if an elementwise pair fits the ReLU kernels: FLOAT throughout, the output pair and the multipliers of the
+     * input pair's shapes, and a reference of one row (shared) or one per example.
+     */
+    static boolean elementwisePair(PairActivations z, PairActivations y, INDArray mOut) {
+        INDArray zIn = z.input();
+        INDArray zRef = z.reference();
+        if (z.isTokens() || zIn.rank() < 1 || !floats(zIn, zRef, y.input(), y.reference(), mOut)) {
+            return false;
+        }
+        long[] shape = zIn.shape();
+        return Arrays.equals(y.input().shape(), shape) && Arrays.equals(mOut.shape(), shape)
+                && Arrays.equals(y.reference().shape(), zRef.shape()) && sameRows(zIn, zRef)
+                && (zRef.size(0) == 1 || zRef.size(0) == shape[0]);
     }
 
     /** True if the reference's rows ({@code [N or 1, ...]}) have the input's row shape. */

@@ -2,7 +2,6 @@ package dev.deeplift.core.kernels;
 
 import dev.deeplift.core.graph.PairActivations;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,7 +26,7 @@ public final class ReluRescaleKernel {
      * @param epsilon the relative tiny-divisor threshold of {@code Ratios.safeRatio}
      */
     public static INDArray multipliers(PairActivations z, PairActivations y, INDArray mOut, double epsilon) {
-        if (!Kernels.enabled() || z.isTokens() || z.input().rank() < 1) {
+        if (!Kernels.enabled() || !DenseFloats.elementwisePair(z, y, mOut)) {
             return null;
         }
         INDArray zIn = z.input();
@@ -35,11 +34,6 @@ public final class ReluRescaleKernel {
         long[] shape = zIn.shape();
         int n = (int) shape[0];
         boolean sharedRef = zRef.size(0) == 1 && n != 1;
-        if (!Arrays.equals(y.input().shape(), shape) || !Arrays.equals(mOut.shape(), shape)
-                || !Arrays.equals(y.reference().shape(), zRef.shape()) || !DenseFloats.sameRows(zIn, zRef)
-                || (!sharedRef && zRef.size(0) != n)) {
-            return null;
-        }
         FloatBuffer za = DenseFloats.read(zIn);
         FloatBuffer zb = DenseFloats.read(zRef);
         FloatBuffer ya = DenseFloats.read(y.input());

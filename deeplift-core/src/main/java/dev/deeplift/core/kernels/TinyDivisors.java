@@ -1,5 +1,7 @@
 package dev.deeplift.core.kernels;
 
+import dev.deeplift.core.rules.Ratios;
+
 /**
  * The tiny-divisor decision of {@link dev.deeplift.core.rules.Ratios#safeRatio}, reproduced exactly: per example
  * {@code i} the threshold {@code ε·(inputScale[i] + referenceScale[i])} in double; whether the masked path runs at
@@ -31,8 +33,11 @@ final class TinyDivisors {
                     + referenceScale[referenceScale.length == 1 ? 0 : i];
             threshold[i] = epsilon * scale;
             floatThreshold[i] = (float) threshold[i];
-            shift[i] = (float) (1 + 2 * threshold[i]);
             any |= smallest[i] <= threshold[i];
+        }
+        double[] shifts = Ratios.shifts(threshold);
+        for (int i = 0; i < n; i++) {
+            shift[i] = (float) shifts[i];
         }
         masked = any;
     }

@@ -8,6 +8,14 @@ import dev.deeplift.core.engine.Batches;
 import dev.deeplift.core.methods.DeepShap;
 import dev.deeplift.core.reference.Reference;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +25,8 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * An example's scores never depend on the other examples of its batch: the tiny-divisor fallback of Rescale,
@@ -115,6 +125,52 @@ class BatchCompositionTest {
         INDArray a = actual.castTo(DataType.DOUBLE).reshape(actual.length());
         for (int j = 0; j < e.length(); j++) {
             assertEquals(e.getDouble(j), a.getDouble(j), tol * scale, what + " feature " + j);
+        }
+    }
+
+    /**
+     * The same on the paths the FLOAT kernels take (ReLU after a convolution, cross-max pooling, a dense ReLU) and
+     * through an LSTM (its gates' ratios and products): each example of a batch holding an outlier scores what it
+     * scores alone, in FLOAT and DOUBLE.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Rule.class, names = {"RESCALE", "REVEAL_CANCEL"})
+    void convolutionalAndRecurrentExamplesScoreWhatTheyScoreAlone(Rule rule) {
+        for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            MultiLayerNetwork cnn = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5).dataType(dt)
+                    .list()
+                    .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                    .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                            .stride(2, 2).build())
+                    .layer(new DenseLayer.Builder().nOut(6).activation(Activation.RELU).build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                            .activation(Activation.SOFTMAX).build())
+                    .setInputType(InputType.convolutional(8, 8, 1)).build());
+            cnn.init();
+            INDArray images = TestNets.uniform(dt, 41, 1.0, 5, 1, 8, 8);
+            images.get(NDArrayIndex.point(3)).muli(1e3);
+            checkAloneAndInBatch(DeepLift.of(cnn).withRule(rule), images, Nd4j.zeros(dt, 1, 1, 8, 8),
+                    new int[] {0, 1, 2, 0, 1}, dt, "cnn " + dt);
+            MultiLayerNetwork lstm = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(6).dataType(dt)
+                    .list()
+                    .layer(new LastTimeStep(new LSTM.Builder().nIn(3).nOut(5).activation(Activation.TANH).build()))
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(2)
+                            .activation(Activation.SOFTMAX).build())
+                    .build());
+            lstm.init();
+            INDArray sequences = TestNets.uniform(dt, 42, 1.0, 4, 3, 6);
+            sequences.get(NDArrayIndex.point(1)).muli(1e2);
+            checkAloneAndInBatch(DeepLift.of(lstm).withRule(rule), sequences, Nd4j.zeros(dt, 1, 3, 6),
+                    new int[] {1, 0, 1, 1}, dt, "lstm " + dt);
+        }
+    }
+
+    private static void checkAloneAndInBatch(DeepLift dl, INDArray x, INDArray ref, int[] targets, DataType dt,
+                                             String what) {
+        Attribution batch = dl.explain(x, ref, targets);
+        for (int i = 0; i < targets.length; i++) {
+            Attribution one = dl.explain(Batches.rows(x, i, i + 1), ref, new int[] {targets[i]});
+            assertSame(one.scores(), Batches.rows(batch.scores(), i, i + 1), dt, what + " example " + i);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.Sized;
+import dev.deeplift.core.kernels.PairSums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +172,14 @@ final class ExplainRunner {
         INDArray deltas = seed.positions() != null ? SummationCheck.unitDeltas(out, seed.positions())
                 : out.delta().mul(seed.seed()).reshape(out.batchSize(), -1).sum(1);
         ConservationRecorder recorder = layerChecks ? new ConservationRecorder(propagator.graph()) : null;
+        try (PairSums.Scope ignored = recorder == null ? null : recorder.collecting()) {
+            Attribution result = backward(pass, fromNode, seed, atNode, deltas, recorder);
+            return recorder == null ? result : result.withLayerChecks(recorder.report());
+        }
+    }
+
+    private Attribution backward(ForwardPass pass, int fromNode, Seed.Value seed, int atNode, INDArray deltas,
+                                 ConservationRecorder recorder) {
         Attribution result;
         if (atNode < 0) {
             List<INDArray> multipliers = propagator.backward(pass, fromNode, seed.seed(), recorder);
@@ -201,7 +210,7 @@ final class ExplainRunner {
                         provenance);
             }
         }
-        return recorder == null ? result : result.withLayerChecks(recorder.report());
+        return result;
     }
 
     /**

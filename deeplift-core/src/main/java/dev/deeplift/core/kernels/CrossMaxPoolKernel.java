@@ -121,7 +121,11 @@ public final class CrossMaxPoolKernel {
         boolean addReference = anyWins;
         // A shared reference has the same arg-max in every example: found once per window.
         int[] sharedArg = sharedRef ? referenceArgMax(rb, c, plane, h, wd, kh, kw) : null;
+        // Where layer checks are recorded, what the multipliers send back to the input pair, per example.
+        boolean sums = PairSums.collecting();
+        double[][] sent = sums ? new double[2][n] : null;
         KernelPool.forExamples(n, elements, (from, to) -> {
+            PairSums.Running atInput = sums ? new PairSums.Running() : null;
             float[] xs = new float[plane];
             float[] rs = new float[plane];
             float[] credit = new float[plane];
@@ -131,6 +135,9 @@ public final class CrossMaxPoolKernel {
             int[] ix = new int[outPlane];
             int[] ir = new int[outPlane];
             for (int i = from; i < to; i++) {
+                if (sums) {
+                    atInput.reset();
+                }
                 for (int ch = 0; ch < c; ch++) {
                     int xBase = (i * c + ch) * plane;
                     int oBase = (i * c + ch) * outPlane;
@@ -181,9 +188,19 @@ public final class CrossMaxPoolKernel {
                         }
                     }
                     ob.put(xBase, credit, 0, plane);
+                    if (sums) {
+                        atInput.add(credit, xs, rs, plane);
+                    }
+                }
+                if (sums) {
+                    sent[0][i] = atInput.sum();
+                    sent[1][i] = atInput.magnitude();
                 }
             }
         });
+        if (sums) {
+            PairSums.leave(result, in, sent[0], sent[1]);
+        }
         Kernels.countRun();
         return result;
     }

@@ -74,7 +74,9 @@ public final class ReluRescaleKernel {
         });
         z.rememberScales(newIn, newRef);
         TinyDivisors tiny = new TinyDivisors(z.inputScale(), z.referenceScale(), smallest, epsilon);
-        // Sweep 2: the multipliers.
+        // Sweep 2: the multipliers, and where layer checks are recorded what they send back to z.
+        boolean sums = PairSums.collecting();
+        double[][] sent = sums ? new double[2][n] : null;
         KernelPool.forExamples(n, elements, (from, to) -> {
             int block = Math.min(f, DenseFloats.BLOCK);
             float[] a = new float[block];
@@ -82,9 +84,13 @@ public final class ReluRescaleKernel {
             float[] ra = new float[block];
             float[] rb = new float[block];
             float[] m = new float[block];
+            PairSums.Running atInput = sums ? new PairSums.Running() : null;
             for (int i = from; i < to; i++) {
                 int base = i * f;
                 int refBase = sharedRef ? 0 : base;
+                if (sums) {
+                    atInput.reset();  // what crosses to z; the consumer's checks already took what reached y
+                }
                 for (int start = 0; start < f; start += block) {
                     int len = Math.min(block, f - start);
                     za.get(base + start, a, 0, len);
@@ -107,10 +113,20 @@ public final class ReluRescaleKernel {
                             m[k] = (ratio + (step - ratio) * t) * m[k];
                         }
                     }
+                    if (sums) {
+                        atInput.add(m, a, b, len);
+                    }
                     out.put(base + start, m, 0, len);
+                }
+                if (sums) {
+                    sent[0][i] = atInput.sum();
+                    sent[1][i] = atInput.magnitude();
                 }
             }
         });
+        if (sums) {
+            PairSums.leave(result, z, sent[0], sent[1]);
+        }
         Kernels.countRun();
         return result;
     }

@@ -30,7 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The per-node exactness report: on a 20-node network with a deliberately wrong rule injected into one node, the
- * report names that node, for every node it is injected into; without one every node conserves to rounding.
+ * report names that node, for every node it is injected into; without one every node conserves to rounding. In
+ * DOUBLE (ND4J's sums) and in FLOAT (the fused sweeps of {@code PairSums}, whose report equals that of the ND4J ops).
  */
 class LayerChecksTest {
     private static final int BLOCKS = 6;
@@ -67,15 +68,15 @@ class LayerChecksTest {
      * in → 6 blocks of (dense → relu or tanh, plus the block's input) → dense → tanh: 20 nodes besides the input
      * (6·3 + 2).
      */
-    private static NodeGraph network(int broken) {
+    private static NodeGraph network(int broken, DataType type) {
         Nd4j.getRandom().setSeed(77);
         NodeGraphBuilder b = new NodeGraphBuilder().addInput("in", new InputNode(5));
         String prev = "in";
         int index = 0;
         List<RuleNode> nodes = new ArrayList<>();
         for (int k = 0; k < BLOCKS; k++) {
-            RuleNode dense = new LinearNode(LayerKind.DENSE, new DenseOp(Nd4j.randn(DataType.DOUBLE, 5, 5).muli(0.6),
-                    Nd4j.randn(DataType.DOUBLE, 1, 5).muli(0.1)));
+            RuleNode dense = new LinearNode(LayerKind.DENSE, new DenseOp(Nd4j.randn(type, 5, 5).muli(0.6),
+                    Nd4j.randn(type, 1, 5).muli(0.1)));
             RuleNode act = new ElementwiseNode(k % 2 == 0 ? ElementwiseFunctions.relu()
                     : ElementwiseFunctions.of("tanh", org.nd4j.linalg.activations.Activation.TANH
                     .getActivationFunction()));
@@ -88,7 +89,7 @@ class LayerChecksTest {
             b.addNode(s, index++ == broken ? new Broken(sum) : sum, a, prev);
             prev = s;
         }
-        RuleNode out = new LinearNode(LayerKind.DENSE, new DenseOp(Nd4j.randn(DataType.DOUBLE, 5, 3), null));
+        RuleNode out = new LinearNode(LayerKind.DENSE, new DenseOp(Nd4j.randn(type, 5, 3), null));
         b.addNode("dense_out", index++ == broken ? new Broken(out) : out, prev);
         RuleNode last = new ElementwiseNode(ElementwiseFunctions.of("tanh",
                 org.nd4j.linalg.activations.Activation.TANH.getActivationFunction()));
@@ -96,14 +97,22 @@ class LayerChecksTest {
         return b.setOutputs("act_out").build();
     }
 
+    private static NodeGraph network(int broken) {
+        return network(broken, DataType.DOUBLE);
+    }
+
     private static Attribution explain(NodeGraph g, Rule rule) {
-        ExplainedModel model = new ExplainedModel(g, DataType.DOUBLE, List.of(3L), null, "20 nodes",
+        return explain(g, rule, DataType.DOUBLE);
+    }
+
+    private static Attribution explain(NodeGraph g, Rule rule, DataType type) {
+        ExplainedModel model = new ExplainedModel(g, type, List.of(3L), null, "20 nodes",
                 List.of("out"), java.util.Map.of());
         GraphExplainer explainer = new GraphExplainer(model, Settings.DEFAULT.withPolicy(RulePolicy.uniform(rule))
                 .withLayerChecks(true));
         Nd4j.getRandom().setSeed(99);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 6, 5);
-        INDArray ref = Nd4j.randn(DataType.DOUBLE, 1, 5).muli(0.3);
+        INDArray x = Nd4j.randn(type, 6, 5);
+        INDArray ref = Nd4j.randn(type, 1, 5).muli(0.3);
         return explainer.explain(List.of(x), List.of(ref), Target.of(0, 1));
     }
 
@@ -146,5 +155,28 @@ class LayerChecksTest {
         Attribution a = new GraphExplainer(model, Settings.DEFAULT).explain(List.of(Nd4j.randn(DataType.DOUBLE, 2, 5)),
                 List.of(Nd4j.zeros(DataType.DOUBLE, 1, 5)), Target.of(0, 0));
         assertTrue(a.layerChecks().isEmpty());
+    }
+
+    @Test
+    void inFloatTheReportNamesTheWrongNodeAndMatchesTheNd4jOps() {
+        NodeGraph exact = network(-1, DataType.FLOAT);
+        Attribution fused = explain(exact, Rule.RESCALE, DataType.FLOAT);
+        Attribution ops = dev.deeplift.core.kernels.Kernels.withNd4jPath(
+                () -> explain(exact, Rule.RESCALE, DataType.FLOAT));
+        LayerChecks a = fused.layerChecks().orElseThrow();
+        LayerChecks b = ops.layerChecks().orElseThrow();
+        assertEquals(b.nodes(), a.nodes());
+        for (String node : a.nodes()) {
+            double scale = b.scales(node).amaxNumber().doubleValue();
+            assertTrue(a.maxError(node) < 1e-5 * (1 + scale), node + ": " + a.maxError(node));
+            for (int i = 0; i < 6; i++) {
+                assertEquals(b.scales(node).getDouble(i), a.scales(node).getDouble(i), 1e-5 * (1 + scale), node);
+            }
+        }
+        for (int broken = 0; broken < 20; broken++) {
+            NodeGraph g = network(broken, DataType.FLOAT);
+            LayerChecks.Worst worst = explain(g, Rule.RESCALE, DataType.FLOAT).layerChecks().orElseThrow().worst();
+            assertEquals(g.entry(broken + 1).name(), worst.node(), "FLOAT, wrong rule at " + broken);
+        }
     }
 }

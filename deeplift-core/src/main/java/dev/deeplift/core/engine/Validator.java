@@ -2,6 +2,7 @@ package dev.deeplift.core.engine;
 
 import dev.deeplift.core.graph.InputNode;
 import dev.deeplift.core.graph.TokenSpec;
+import dev.deeplift.core.kernels.FiniteCheck;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -249,8 +250,10 @@ public final class Validator {
      * @param rowNoun what a row is called, e.g. {@code "example"}, {@code "sample"}
      */
     public static void finite(INDArray a, String what, String rowNoun) {
-        // One counting reduction in the common case; the rows are searched only when something is not finite.
-        if (a.scan(Conditions.notFinite()).longValue() == 0) {
+        // One pass in the common case (over the buffer where it can be read in place, else ND4J's counting
+        // reduction); the rows are searched only when something is not finite.
+        Boolean finite = FiniteCheck.allFinite(a);
+        if (finite != null ? finite : a.scan(Conditions.notFinite()).longValue() == 0) {
             return;
         }
         // 0·v is 0 for finite v and NaN for NaN or ±Inf, so the row sums flag bad rows without overflow.

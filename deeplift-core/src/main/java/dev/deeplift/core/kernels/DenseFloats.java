@@ -2,6 +2,7 @@ package dev.deeplift.core.kernels;
 
 import dev.deeplift.core.graph.PairActivations;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -56,9 +57,23 @@ final class DenseFloats {
         return plain(a);
     }
 
+    /** The buffer of a dense row-major DOUBLE array from offset 0, or null. */
+    static DoubleBuffer plainDoubles(INDArray a) {
+        if (a.dataType() != DataType.DOUBLE || !inPlace(a)) {
+            return null;
+        }
+        DoubleBuffer b = a.data().asNioDouble();
+        return b.order() == ByteOrder.nativeOrder() && b.capacity() >= a.length() ? b : null;
+    }
+
+    /** True if {@code a}'s values are its buffer's first {@code length} values in row-major order. */
+    private static boolean inPlace(INDArray a) {
+        return a.ordering() == 'c' && a.offset() == 0 && a.data().offset() == 0 && rowMajorDense(a)
+                && a.data().length() >= a.length();
+    }
+
     private static FloatBuffer plain(INDArray a) {
-        if (a.ordering() != 'c' || a.offset() != 0 || a.data().offset() != 0 || !rowMajorDense(a)
-                || a.data().length() < a.length()) {
+        if (a.dataType() != DataType.FLOAT || !inPlace(a)) {
             return null;
         }
         FloatBuffer b = a.data().asNioFloat();

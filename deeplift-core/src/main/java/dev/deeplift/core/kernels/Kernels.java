@@ -5,7 +5,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The switch of the fused kernels ({@link ReluRescaleKernel}, {@link RevealCancelReluKernel},
- * {@link CrossMaxPoolKernel}): on unless the system property {@code deeplift.kernels} is {@code false} when this class
+ * {@link CrossMaxPoolKernel}, and the layer checks' {@link PairSums}) and of the other Java paths
+ * ({@link #javaPaths()}): on unless the system property {@code deeplift.kernels} is {@code false} when this class
  * loads, and off on a thread inside {@link #withNd4jPath}. Off, the rules run their ND4J op sequences, which give the
  * same bits; the switch exists to check one path against the other and to rule the kernels out when diagnosing a
  * problem. Off as well on any backend but ND4J's CPU one: the kernels read and write array buffers in host memory,
@@ -35,6 +36,15 @@ public final class Kernels {
     /** True if the kernels may run on this thread. */
     public static boolean enabled() {
         return ENABLED && !OFF_HERE.get();
+    }
+
+    /**
+     * True if the Java paths that are not rules may run: {@link SmallDense}'s products and {@link FiniteCheck}'s
+     * input check. They follow the system property and the backend, but not {@link #withNd4jPath}, which compares
+     * the rules' kernels with their ND4J ops: both sides of that comparison then take the same products.
+     */
+    public static boolean javaPaths() {
+        return ENABLED;
     }
 
     /** Runs {@code action} on this thread with every kernel off (the rules' ND4J ops), and returns its result. */

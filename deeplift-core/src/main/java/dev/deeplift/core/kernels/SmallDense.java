@@ -1,0 +1,227 @@
+package dev.deeplift.core.kernels;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Small dense products, {@code x·W (+ b)} forward and {@code m·Wᵀ} backward, on FLOAT weights in Java. ND4J's
+ * {@code matmul} costs 40–100 µs on this project's 2-core machines whatever the size (its set-up and thread
+ * hand-offs): as much for a 100×10 layer as for 32 rows through a 784×300 one. Below {@link #MAX_MULTIPLY_ADDS} a
+ * product costs less here; above it ND4J's BLAS is faster, and takes it.
+ *
+ * <p>The weights are read in place as a dense block of {@code K} contiguous rows of length {@code L}: {@code Wᵀ} for
+ * DL4J's column-major parameters, {@code W} for row-major ones. A product over the contiguous axis is a dot product
+ * (eight outputs at a time, so that eight sums run side by side); over the other axis it is a sum of scaled rows,
+ * which the JIT vectorizes. Each sum is taken in float, in order: the values differ from BLAS's by rounding only.
+ */
+public final class SmallDense {
+    /**
+     * Products of at most this many multiply-adds ({@code rows·nIn·nOut}) run here: about 25 µs of Java on the
+     * project's machine, below ND4J's fixed cost of a {@code matmul} (measured per layer size, docs/performance.md).
+     */
+    public static final long MAX_MULTIPLY_ADDS = 1L << 16;
+    /** Rows of the weight block copied to the heap at a time (and outputs of a dot product computed together). */
+    private static final int CHUNK = 8;
+
+    private SmallDense() {
+    }
+
+    /**
+     * {@code x·W + b} for each of {@code xs} ({@code [r, nIn]}), or null where this does not apply (not FLOAT, more
+     * than {@link #MAX_MULTIPLY_ADDS} in all, weights neither dense row- nor column-major, kernels
+     * {@linkplain Kernels switched off}): the caller then runs ND4J.
+     *
+     * @param weights {@code [nIn, nOut]}
+     * @param bias    {@code [1, nOut]}, or null for none
+     */
+    public static INDArray[] forward(INDArray weights, INDArray bias, INDArray... xs) {
+        Layout w = Layout.of(weights);
+        if (w == null || !rows(xs, weights) || (bias != null && !DenseFloats.floats(bias))) {
+            return null;
+        }
+        float[] b = bias == null ? null : DenseFloats.read(bias) == null ? null : values(bias);
+        if (bias != null && b == null) {
+            return null;
+        }
+        float[][][] v = new float[xs.length][][];
+        for (int k = 0; k < xs.length; k++) {
+            v[k] = matrix(xs[k]);
+        }
+        // Column-major W: Wᵀ's rows are the outputs, a dot product each; row-major W: a sum of W's rows.
+        float[][][] y = w.columnMajor ? dots(v, w) : scaledRows(v, w);
+        INDArray[] out = new INDArray[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            if (b != null) {
+                for (float[] row : y[k]) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] += b[j];
+                    }
+                }
+            }
+            out[k] = array(y[k]);
+        }
+        return out;
+    }
+
+    /** {@code m·Wᵀ} ({@code m: [r, nOut]} to {@code [r, nIn]}), or null where this does not apply (see {@link #forward}). */
+    public static INDArray backward(INDArray weights, INDArray m) {
+        Layout w = Layout.of(weights);
+        if (w == null || !rows(new INDArray[] {m}, weights.transpose())) {
+            return null;
+        }
+        float[][][] v = {matrix(m)};
+        return array((w.columnMajor ? scaledRows(v, w) : dots(v, w))[0]);
+    }
+
+    /** The weights as {@code k} contiguous rows of length {@code l} in a FLOAT buffer. */
+    private record Layout(FloatBuffer buffer, int k, int l, boolean columnMajor) {
+        static Layout of(INDArray w) {
+            if (!Kernels.javaPaths() || w.rank() != 2 || !DenseFloats.floats(w)) {
+                return null;
+            }
+            int nIn = (int) w.size(0);
+            int nOut = (int) w.size(1);
+            boolean columnMajor = w.stride(0) == 1 && w.stride(1) == nIn;
+            boolean rowMajor = w.stride(1) == 1 && w.stride(0) == nOut;
+            if (!columnMajor && !rowMajor || w.offset() + w.length() > Integer.MAX_VALUE) {
+                return null;
+            }
+            // A parameter view's NIO buffer wraps the root buffer, positioned at the view's offset, where its first
+            // element sits (ND4J's BaseDataBuffer.asNioFloat): read from there.
+            FloatBuffer b = w.data().asNioFloat();
+            int at = (int) w.offset();
+            if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + w.length()) {
+                return null;
+            }
+            FloatBuffer view = b.slice(at, (int) w.length());
+            return columnMajor ? new Layout(view, nOut, nIn, true) : new Layout(view, nIn, nOut, false);
+        }
+    }
+
+    /** True if every {@code x} is a FLOAT {@code [r, w.size(0)]} matrix and the product is small enough. */
+    private static boolean rows(INDArray[] xs, INDArray w) {
+        long total = 0;
+        for (INDArray x : xs) {
+            if (x == null || x.rank() != 2 || x.size(1) != w.size(0) || !DenseFloats.floats(x)) {
+                return false;
+            }
+            total += x.size(0);
+        }
+        return total * w.size(0) * w.size(1) <= MAX_MULTIPLY_ADDS;
+    }
+
+    /** {@code out[s][r][k] = Σ_l v[s][r][l]·B[k][l]}: a dot product per output, {@link #CHUNK} at a time. */
+    private static float[][][] dots(float[][][] v, Layout w) {
+        int kTotal = w.k();
+        int l = w.l();
+        float[][][] out = new float[v.length][][];
+        for (int s = 0; s < v.length; s++) {
+            out[s] = new float[v[s].length][kTotal];
+        }
+        float[] chunk = new float[CHUNK * l];
+        for (int k0 = 0; k0 < kTotal; k0 += CHUNK) {
+            int kc = Math.min(CHUNK, kTotal - k0);
+            w.buffer().get(k0 * l, chunk, 0, kc * l);
+            for (int s = 0; s < v.length; s++) {
+                for (int r = 0; r < v[s].length; r++) {
+                    float[] x = v[s][r];
+                    float[] o = out[s][r];
+                    if (kc == CHUNK) {
+                        dot8(x, chunk, l, o, k0);
+                    } else {
+                        for (int kk = 0; kk < kc; kk++) {
+                            float sum = 0f;
+                            int base = kk * l;
+                            for (int i = 0; i < l; i++) {
+                                sum += x[i] * chunk[base + i];
+                            }
+                            o[k0 + kk] = sum;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Eight dot products of {@code x} with consecutive rows of {@code c}, each summed in order. */
+    private static void dot8(float[] x, float[] c, int l, float[] o, int at) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        for (int i = 0; i < l; i++) {
+            float xi = x[i];
+            s0 += xi * c[i];
+            s1 += xi * c[l + i];
+            s2 += xi * c[2 * l + i];
+            s3 += xi * c[3 * l + i];
+            s4 += xi * c[4 * l + i];
+            s5 += xi * c[5 * l + i];
+            s6 += xi * c[6 * l + i];
+            s7 += xi * c[7 * l + i];
+        }
+        o[at] = s0;
+        o[at + 1] = s1;
+        o[at + 2] = s2;
+        o[at + 3] = s3;
+        o[at + 4] = s4;
+        o[at + 5] = s5;
+        o[at + 6] = s6;
+        o[at + 7] = s7;
+    }
+
+    /** {@code out[s][r][j] = Σ_k v[s][r][k]·B[k][j]}: rows of B scaled and added, in order of k. */
+    private static float[][][] scaledRows(float[][][] v, Layout w) {
+        int kTotal = w.k();
+        int l = w.l();
+        float[][][] out = new float[v.length][][];
+        for (int s = 0; s < v.length; s++) {
+            out[s] = new float[v[s].length][l];
+        }
+        float[] chunk = new float[CHUNK * l];
+        for (int k0 = 0; k0 < kTotal; k0 += CHUNK) {
+            int kc = Math.min(CHUNK, kTotal - k0);
+            w.buffer().get(k0 * l, chunk, 0, kc * l);
+            for (int s = 0; s < v.length; s++) {
+                for (int r = 0; r < v[s].length; r++) {
+                    float[] x = v[s][r];
+                    float[] o = out[s][r];
+                    for (int kk = 0; kk < kc; kk++) {
+                        float a = x[k0 + kk];
+                        int base = kk * l;
+                        for (int j = 0; j < l; j++) {
+                            o[j] += a * chunk[base + j];
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[][] matrix(INDArray x) {
+        int r = (int) x.size(0);
+        int c = (int) x.size(1);
+        FloatBuffer b = DenseFloats.read(x);
+        float[][] m = new float[r][c];
+        for (int i = 0; i < r; i++) {
+            b.get(i * c, m[i], 0, c);
+        }
+        return m;
+    }
+
+    private static float[] values(INDArray a) {
+        float[] v = new float[(int) a.length()];
+        DenseFloats.read(a).get(0, v, 0, v.length);
+        return v;
+    }
+
+    private static INDArray array(float[][] rows) {
+        int c = rows.length == 0 ? 0 : rows[0].length;
+        INDArray a = DenseFloats.create(new long[] {rows.length, c});
+        FloatBuffer b = DenseFloats.write(a);
+        for (int i = 0; i < rows.length; i++) {
+            b.put(i * c, rows[i], 0, c);
+        }
+        return a;
+    }
+}

@@ -1,5 +1,6 @@
 package dev.deeplift.core.engine;
 
+import dev.deeplift.core.kernels.RowSums;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -23,8 +24,8 @@ public final class SummationCheck {
     }
 
     /**
-     * Per-example {@code |Σ scores − delta|}, {@code [N]} in the scores' type: one reduction per input, the rest on
-     * the {@code N} values in Java, in the same type and order as ND4J would add them.
+     * Per-example {@code |Σ scores − delta|}, {@code [N]} in the scores' type: a sum per example and input, the rest
+     * on the {@code N} values in Java, the inputs' sums added in the scores' type.
      */
     public static INDArray errors(List<INDArray> scores, INDArray deltas) {
         boolean single = scores.get(0).dataType() == DataType.FLOAT;
@@ -84,8 +85,15 @@ public final class SummationCheck {
         return vector(d, in.dataType());
     }
 
-    /** Per-example sums (or sums of absolute values) of {@code [N, ...]}, as Java values; one reduction. */
+    /**
+     * Per-example sums (or sums of absolute values) of {@code [N, ...]}, as Java values: one pass over the buffer
+     * where it can be read in place, else one reduction.
+     */
     private static double[] rowSums(INDArray a, boolean absolute) {
+        double[] inJava = RowSums.of(a, absolute);
+        if (inJava != null) {
+            return inJava;
+        }
         INDArray rows = a.reshape(a.size(0), -1);
         return (absolute ? rows.norm1(1) : rows.sum(1)).dup().data().asDouble();
     }

@@ -1,5 +1,6 @@
 package dev.deeplift.core.functions;
 
+import dev.deeplift.core.kernels.SmallRelu;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -40,7 +41,7 @@ public final class ElementwiseFunctions {
     }
 
     private static final ElementwiseFunction RELU = new LambdaFunction("relu",
-            z -> Transforms.relu(z, true), z -> step(z, 0.0));
+            ElementwiseFunctions::relu, z -> step(z, 0.0));
 
     /** {@code max(z, 0)} with {@code relu'(0) = 0}, so a zero pre-activation passes nothing back. */
     public static ElementwiseFunction relu() {
@@ -84,6 +85,12 @@ public final class ElementwiseFunctions {
     }
 
     /** {@code 1} where {@code z > threshold}, else {@code 0}. */
+    /** ND4J's {@code relu}, or its bits in Java on a small FLOAT array. */
+    private static INDArray relu(INDArray z) {
+        INDArray small = SmallRelu.of(z);
+        return small != null ? small : Transforms.relu(z, true);
+    }
+
     private static INDArray step(INDArray z, double threshold) {
         return threshold == 0.0 ? Transforms.step(z, true) : z.gt(threshold).castTo(z.dataType());
     }

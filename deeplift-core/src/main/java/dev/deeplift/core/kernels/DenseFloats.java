@@ -57,27 +57,40 @@ final class DenseFloats {
         return plain(a);
     }
 
-    /** The buffer of a dense row-major DOUBLE array from offset 0, or null. */
+    /** The values of a dense row-major DOUBLE array, index 0 its first element (see {@link #plain}), or null. */
     static DoubleBuffer plainDoubles(INDArray a) {
-        if (a.dataType() != DataType.DOUBLE || !inPlace(a)) {
+        if (a.dataType() != DataType.DOUBLE || !rowMajorDense(a) || a.offset() + a.length() > Integer.MAX_VALUE) {
             return null;
         }
         DoubleBuffer b = a.data().asNioDouble();
-        return b.order() == ByteOrder.nativeOrder() && b.capacity() >= a.length() ? b : null;
+        int at = (int) a.offset();
+        if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + a.length()) {
+            return null;
+        }
+        return at == 0 ? b : b.slice(at, (int) a.length());
     }
 
-    /** True if {@code a}'s values are its buffer's first {@code length} values in row-major order. */
-    private static boolean inPlace(INDArray a) {
-        return a.ordering() == 'c' && a.offset() == 0 && a.data().offset() == 0 && rowMajorDense(a)
-                && a.data().length() >= a.length();
-    }
-
+    /** The values of a dense row-major FLOAT array, index 0 its first element ({@link #memory}), or null. */
     private static FloatBuffer plain(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || !inPlace(a)) {
+        return rowMajorDense(a) ? memory(a) : null;
+    }
+
+    /**
+     * The {@code length} FLOAT values in memory from {@code a}'s first element, index 0 that element, or null. A
+     * view's NIO buffer wraps its root buffer positioned at the view's offset (ND4J's
+     * {@code BaseDataBuffer.asNioFloat}), so a view, such as one of DL4J's parameters, is read in place from there.
+     * The caller knows that {@code a} is dense (row- or column-major).
+     */
+    static FloatBuffer memory(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.offset() + a.length() > Integer.MAX_VALUE) {
             return null;
         }
         FloatBuffer b = a.data().asNioFloat();
-        return b.order() == ByteOrder.nativeOrder() && b.capacity() >= a.length() ? b : null;
+        int at = (int) a.offset();
+        if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + a.length()) {
+            return null;
+        }
+        return at == 0 ? b : b.slice(at, (int) a.length());
     }
 
     /** Strides of a dense row-major block (axes of size 1 may have any stride). */

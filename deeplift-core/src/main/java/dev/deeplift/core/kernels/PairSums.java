@@ -20,8 +20,8 @@ public final class PairSums {
     }
 
     /**
-     * What a sweep of {@link #of} reads: the first addresses of the multipliers, the input and the reference, all
-     * dense row-major, with the examples and values per example. Two pairs with equal keys give equal sums, value
+     * What a sweep of {@link #of} reads: where the multipliers, the input and the reference start (buffer address and
+     * offset), all dense row-major, with the examples and values per example. Two pairs with equal keys give equal sums, value
      * for value, as a reshape node's input and output pairs do (views of the same memory in the same order). A key
      * holds its arrays, so that their memory cannot be freed and reused while the key is in use.
      */
@@ -54,12 +54,9 @@ public final class PairSums {
                 || DenseFloats.write(ref) == null) {
             return null;
         }
-        long[] at = {address(m), address(in), address(ref), in.size(0), in.length(), ref.size(0)};
+        long[] at = {m.data().address(), m.offset(), in.data().address(), in.offset(), ref.data().address(),
+            ref.offset(), in.size(0), in.length(), ref.size(0)};
         return new Key(at, new INDArray[] {m, in, ref});
-    }
-
-    private static long address(INDArray a) {
-        return a.data().addressPointer().address();
     }
 
     private static boolean applies(INDArray m, PairActivations a) {

@@ -1,6 +1,5 @@
 package dev.deeplift.core.kernels;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,10 +39,7 @@ public final class SmallDense {
         if (w == null || !rows(xs, weights) || (bias != null && !DenseFloats.floats(bias))) {
             return null;
         }
-        float[] b = bias == null ? null : DenseFloats.read(bias) == null ? null : values(bias);
-        if (bias != null && b == null) {
-            return null;
-        }
+        float[] b = bias == null ? null : values(bias);
         float[][][] v = new float[xs.length][][];
         for (int k = 0; k < xs.length; k++) {
             v[k] = matrix(xs[k]);
@@ -84,17 +80,14 @@ public final class SmallDense {
             int nOut = (int) w.size(1);
             boolean columnMajor = w.stride(0) == 1 && w.stride(1) == nIn;
             boolean rowMajor = w.stride(1) == 1 && w.stride(0) == nOut;
-            if (!columnMajor && !rowMajor || w.offset() + w.length() > Integer.MAX_VALUE) {
+            if (!columnMajor && !rowMajor) {
                 return null;
             }
-            // A parameter view's NIO buffer wraps the root buffer, positioned at the view's offset, where its first
-            // element sits (ND4J's BaseDataBuffer.asNioFloat): read from there.
-            FloatBuffer b = w.data().asNioFloat();
-            int at = (int) w.offset();
-            if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + w.length()) {
+            // Column-major W is row-major Wᵀ: either way a dense block of rows, read in place.
+            FloatBuffer view = DenseFloats.memory(w);
+            if (view == null) {
                 return null;
             }
-            FloatBuffer view = b.slice(at, (int) w.length());
             return columnMajor ? new Layout(view, nOut, nIn, true) : new Layout(view, nIn, nOut, false);
         }
     }

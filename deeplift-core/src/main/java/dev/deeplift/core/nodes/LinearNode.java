@@ -57,8 +57,9 @@ public final class LinearNode extends UnaryNode {
 
     @Override
     protected PairActivations forward(PairActivations in, NodeContext context) {
-        INDArray y = op.apply(in.input());
-        INDArray yRef = op.apply(in.reference());
+        INDArray[] both = op.applyPair(in.input(), in.reference());
+        INDArray y = both[0];
+        INDArray yRef = both[1];
         if (!context.needsSplit()) {
             return PairActivations.of(y, yRef);
         }

@@ -11,6 +11,14 @@ public interface LinearOp {
     /** {@code J·x + b}, as a new array; {@code x} is {@code [N, ...]}. */
     INDArray apply(INDArray x);
 
+    /**
+     * {@link #apply} of the input and of the reference side, {@code {J·x + b, J·ref + b}}: ops that gain from
+     * computing both in one pass (one product of the stacked rows) do so.
+     */
+    default INDArray[] applyPair(INDArray x, INDArray ref) {
+        return new INDArray[] {apply(x), apply(ref)};
+    }
+
     /** {@code J·dx}, the linear part without bias, as a new array. */
     INDArray applyLinear(INDArray dx);
 

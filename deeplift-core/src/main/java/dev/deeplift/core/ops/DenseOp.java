@@ -2,8 +2,6 @@ package dev.deeplift.core.ops;
 
 import dev.deeplift.core.kernels.SmallDense;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -16,8 +14,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * FLOAT products, below the fixed cost of a {@code matmul}, run in Java ({@link SmallDense}).
  */
 public final class DenseOp implements LinearOp {
-    /** At most this many input rows are stacked on the reference's for one product ({@link #applyPair}). */
-    static final long STACK_ROWS = 64;
     private final INDArray weights;
     private final INDArray bias;
     /** The row-major view of {@code Wᵀ} of column-major weights, made once (a view costs native shape buffers). */
@@ -56,23 +52,11 @@ public final class DenseOp implements LinearOp {
         return bias == null ? y : y.addi(bias); // a broadcasting add: 3× faster than addiRowVector here
     }
 
-    /**
-     * Both sides in one product: a {@code matmul} costs about as much for a few rows as for one, so up to
-     * {@link #STACK_ROWS} input rows are stacked on the reference's, and the two results are row views of one array.
-     */
+    /** Both sides in one pass over the weights where the product is small enough for Java ({@link SmallDense}). */
     @Override
     public INDArray[] applyPair(INDArray x, INDArray ref) {
         INDArray[] small = SmallDense.forward(weights, bias, x, ref);
-        if (small != null) {
-            return small;
-        }
-        long rows = x.size(0);
-        if (x.rank() != 2 || ref.rank() != 2 || rows > STACK_ROWS || x.dataType() != ref.dataType()) {
-            return new INDArray[] {apply(x), apply(ref)};
-        }
-        INDArray y = apply(Nd4j.concat(0, x, ref));
-        return new INDArray[] {y.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()),
-            y.get(NDArrayIndex.interval(rows, y.size(0)), NDArrayIndex.all())};
+        return small != null ? small : new INDArray[] {apply(x), apply(ref)};
     }
 
     @Override

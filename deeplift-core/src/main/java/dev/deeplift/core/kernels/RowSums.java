@@ -24,44 +24,29 @@ public final class RowSums {
         }
         int n = (int) a.size(0);
         int f = (int) (a.length() / n);
-        double[] sums = new double[n];
-        if (a.dataType() == DataType.FLOAT) {
-            FloatBuffer b = DenseFloats.write(a);
-            if (b == null) {
-                return null;
-            }
-            KernelPool.forExamples(n, a.length(), (from, to) -> {
-                float[] block = new float[Math.min(f, DenseFloats.BLOCK)];
-                for (int i = from; i < to; i++) {
-                    double s0 = 0, s1 = 0;
-                    for (int start = 0; start < f; start += block.length) {
-                        int len = Math.min(block.length, f - start);
-                        b.get(i * f + start, block, 0, len);
-                        int k = 0;
-                        for (; k + 1 < len; k += 2) {
-                            s0 += absolute ? Math.abs(block[k]) : block[k];
-                            s1 += absolute ? Math.abs(block[k + 1]) : block[k + 1];
-                        }
-                        if (k < len) {
-                            s0 += absolute ? Math.abs(block[k]) : block[k];
-                        }
-                    }
-                    sums[i] = s0 + s1;
-                }
-            });
-            return sums;
-        }
-        DoubleBuffer b = DenseFloats.plainDoubles(a);
-        if (b == null) {
+        // One loop for both types: a FLOAT block is widened to double first (exactly), then summed alike.
+        FloatBuffer floats = a.dataType() == DataType.FLOAT ? DenseFloats.write(a) : null;
+        DoubleBuffer doubles = a.dataType() == DataType.DOUBLE ? DenseFloats.plainDoubles(a) : null;
+        if (floats == null && doubles == null) {
             return null;
         }
+        double[] sums = new double[n];
         KernelPool.forExamples(n, a.length(), (from, to) -> {
             double[] block = new double[Math.min(f, DenseFloats.BLOCK)];
+            float[] narrow = floats == null ? null : new float[block.length];
             for (int i = from; i < to; i++) {
-                double s0 = 0, s1 = 0;
+                double s0 = 0;
+                double s1 = 0;
                 for (int start = 0; start < f; start += block.length) {
                     int len = Math.min(block.length, f - start);
-                    b.get(i * f + start, block, 0, len);
+                    if (floats != null) {
+                        floats.get(i * f + start, narrow, 0, len);
+                        for (int k = 0; k < len; k++) {
+                            block[k] = narrow[k];
+                        }
+                    } else {
+                        doubles.get(i * f + start, block, 0, len);
+                    }
                     int k = 0;
                     for (; k + 1 < len; k += 2) {
                         s0 += absolute ? Math.abs(block[k]) : block[k];

@@ -35,8 +35,11 @@ public final class SmallDense {
      * @param bias    {@code [1, nOut]}, or null for none
      */
     public static INDArray[] forward(INDArray weights, INDArray bias, INDArray... xs) {
+        if (!rows(xs, weights.size(0), weights.size(1)) || (bias != null && !DenseFloats.floats(bias))) {
+            return null;
+        }
         Layout w = Layout.of(weights);
-        if (w == null || !rows(xs, weights) || (bias != null && !DenseFloats.floats(bias))) {
+        if (w == null) {
             return null;
         }
         float[] b = bias == null ? null : values(bias);
@@ -62,8 +65,11 @@ public final class SmallDense {
 
     /** {@code m·Wᵀ} ({@code m: [r, nOut]} to {@code [r, nIn]}), or null where this does not apply (see {@link #forward}). */
     public static INDArray backward(INDArray weights, INDArray m) {
+        if (!rows(new INDArray[] {m}, weights.size(1), weights.size(0))) {
+            return null;
+        }
         Layout w = Layout.of(weights);
-        if (w == null || !rows(new INDArray[] {m}, weights.transpose())) {
+        if (w == null) {
             return null;
         }
         float[][][] v = {matrix(m)};
@@ -92,16 +98,19 @@ public final class SmallDense {
         }
     }
 
-    /** True if every {@code x} is a FLOAT {@code [r, w.size(0)]} matrix and the product is small enough. */
-    private static boolean rows(INDArray[] xs, INDArray w) {
+    /**
+     * True if every {@code x} is a FLOAT {@code [r, width]} matrix and the product with a {@code width × outputs}
+     * matrix is small enough: tested first, on sizes alone, so a large product costs nothing here.
+     */
+    private static boolean rows(INDArray[] xs, long width, long outputs) {
         long total = 0;
         for (INDArray x : xs) {
-            if (x == null || x.rank() != 2 || x.size(1) != w.size(0) || !DenseFloats.floats(x)) {
+            if (x == null || x.rank() != 2 || x.size(1) != width || !DenseFloats.floats(x)) {
                 return false;
             }
             total += x.size(0);
         }
-        return total * w.size(0) * w.size(1) <= MAX_MULTIPLY_ADDS;
+        return total * width * outputs <= MAX_MULTIPLY_ADDS;
     }
 
     /** {@code out[s][r][k] = Σ_l v[s][r][l]·B[k][l]}: a dot product per output, {@link #CHUNK} at a time. */

@@ -52,8 +52,8 @@ public final class Attribution {
         }
         this.scores = List.copyOf(scores);
         this.multipliers = List.copyOf(multipliers);
-        this.deltas = deltas.reshape(deltas.length());
-        this.summationErrors = summationErrors.reshape(summationErrors.length());
+        this.deltas = flat(deltas);
+        this.summationErrors = flat(summationErrors);
         this.targets = targets.clone();
         this.pairDeltas = pairDeltas;
         this.pairSummationErrors = pairSummationErrors;
@@ -153,6 +153,11 @@ public final class Attribution {
                 multipliers.stream().map(INDArray::detach).toList(), deltas.detach(), summationErrors.detach(),
                 targets, detach(pairDeltas), detach(pairSummationErrors), detach(averagedQuantity),
                 layerChecks == null ? null : layerChecks.detached(), provenance);
+    }
+
+    /** {@code a} as {@code [N]}: itself when it already is (a reshape would be a new array on every call). */
+    private static INDArray flat(INDArray a) {
+        return a.rank() == 1 ? a : a.reshape(a.length());
     }
 
     private static INDArray detach(INDArray a) {

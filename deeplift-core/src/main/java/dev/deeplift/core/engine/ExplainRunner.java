@@ -6,6 +6,7 @@ import dev.deeplift.core.ReferenceSink;
 import dev.deeplift.core.graph.Multipliers;
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.graph.Sized;
+import dev.deeplift.core.kernels.InputScores;
 import dev.deeplift.core.kernels.PairSums;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,18 +184,17 @@ final class ExplainRunner {
         Attribution result;
         if (atNode < 0) {
             List<INDArray> multipliers = propagator.backward(pass, fromNode, seed.seed(), recorder);
-            List<INDArray> inputDeltas = new ArrayList<>();
+            List<INDArray> scores = new ArrayList<>();
             List<INDArray> scored = new ArrayList<>();
             List<Integer> inputs = propagator.graph().inputIndices();
             for (int k = 0; k < inputs.size(); k++) {
                 if (scoredInputs.contains(inputs.get(k))) {
-                    inputDeltas.add(pass.activations(inputs.get(k)).delta());
+                    scores.add(scores(multipliers.get(k), pass.activations(inputs.get(k))));
                     scored.add(multipliers.get(k));
                 }
             }
-            // Scores and summation errors are results: made outside the chunk's workspace, they need no copy later.
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                result = Attribution.of(scored, inputDeltas, deltas, seed.units(), provenance);
+                result = Attribution.ofScores(scores, scored, deltas, seed.units(), provenance);
             }
         } else {
             PairActivations at = pass.activations(atNode);
@@ -211,6 +211,24 @@ final class ExplainRunner {
             }
         }
         return result;
+    }
+
+    /**
+     * An input's scores {@code m · Δx}: in one Java pass where {@link InputScores} applies, else ND4J's ops. Scores
+     * are results, made outside the chunk's workspace so that they need no copy later; {@code Δx} stays inside it.
+     */
+    private static INDArray scores(INDArray multipliers, PairActivations input) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray direct = input.isTokens() ? null
+                    : InputScores.of(multipliers, input.input(), input.reference());
+            if (direct != null) {
+                return direct;
+            }
+        }
+        INDArray delta = input.delta();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return multipliers.mul(delta);
+        }
     }
 
     /**

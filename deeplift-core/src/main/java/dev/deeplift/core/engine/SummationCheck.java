@@ -34,7 +34,7 @@ public final class SummationCheck {
             double[] t = rowSums(s, false);
             totals = totals == null ? t : add(totals, t, single);
         }
-        double[] d = deltas.dup().data().asDouble();
+        double[] d = values(deltas);
         double[] err = new double[totals.length];
         for (int i = 0; i < err.length; i++) {
             err[i] = single ? Math.abs((float) totals[i] - (float) d[i]) : Math.abs(totals[i] - d[i]);
@@ -53,8 +53,8 @@ public final class SummationCheck {
             double[] t = rowSums(s, true);
             scale = scale == null ? t : add(scale, t, single);
         }
-        double[] d = deltas.dup().data().asDouble();
-        double[] e = errors.dup().data().asDouble();
+        double[] d = values(deltas);
+        double[] e = values(errors);
         double worst = 0;
         for (int i = 0; i < scale.length; i++) {
             double r = e[i] / (scale[i] + Math.abs(d[i]) + 1.0);
@@ -72,8 +72,8 @@ public final class SummationCheck {
      */
     static INDArray unitDeltas(dev.deeplift.core.graph.PairActivations out, int[] positions) {
         int n = positions.length;
-        INDArray in = out.input().reshape(n, -1);
-        INDArray ref = out.reference().reshape(out.reference().size(0), -1);
+        INDArray in = rows(out.input());
+        INDArray ref = rows(out.reference());
         boolean shared = ref.size(0) == 1 && n != 1;
         boolean single = in.dataType() == DataType.FLOAT;
         double[] d = new double[n];
@@ -96,6 +96,23 @@ public final class SummationCheck {
         }
         INDArray rows = a.reshape(a.size(0), -1);
         return (absolute ? rows.norm1(1) : rows.sum(1)).dup().data().asDouble();
+    }
+
+    /** {@code a} as {@code [N, features]}: itself when it is already of rank 2 (a reshape is a new array). */
+    private static INDArray rows(INDArray a) {
+        return a.rank() == 2 ? a : a.reshape(a.size(0), -1);
+    }
+
+    /**
+     * The values of an {@code [N]} (or {@code [N, 1]}) array in Java, read element by element: no copy of the array
+     * (a {@code dup()} per read was a native array per call).
+     */
+    static double[] values(INDArray vector) {
+        double[] v = new double[(int) vector.length()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = vector.getDouble(i);
+        }
+        return v;
     }
 
     private static double[] add(double[] acc, double[] t, boolean single) {

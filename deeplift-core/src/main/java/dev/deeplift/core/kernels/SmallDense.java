@@ -63,6 +63,36 @@ public final class SmallDense {
         return out;
     }
 
+    /**
+     * Adds {@code bias} ({@code [1, nOut]} or {@code [nOut]}) to every row of {@code y} ({@code [r, nOut]}) in place,
+     * with ND4J's float additions, and returns true; false (nothing done) where this does not apply: not FLOAT, more
+     * than {@link #MAX_MULTIPLY_ADDS} values, a layout not read in place, Java paths {@linkplain Kernels#javaPaths()
+     * off}. On a product's fresh output this costs a few microseconds against a broadcasting op's tens.
+     */
+    public static boolean addBias(INDArray y, INDArray bias) {
+        if (!Kernels.javaPaths() || y.rank() != 2 || y.length() > MAX_MULTIPLY_ADDS || !DenseFloats.floats(y, bias)
+                || bias.length() != y.size(1)) {
+            return false;
+        }
+        FloatBuffer out = DenseFloats.write(y);
+        FloatBuffer in = out == null ? null : DenseFloats.read(bias);
+        if (in == null) {
+            return false;
+        }
+        int c = (int) y.size(1);
+        float[] b = new float[c];
+        float[] row = new float[c];
+        in.get(0, b, 0, c);
+        for (int i = 0; i < y.size(0); i++) {
+            out.get(i * c, row, 0, c);
+            for (int j = 0; j < c; j++) {
+                row[j] += b[j];
+            }
+            out.put(i * c, row, 0, c);
+        }
+        return true;
+    }
+
     /** {@code m·Wᵀ} ({@code m: [r, nOut]} to {@code [r, nIn]}), or null where this does not apply (see {@link #forward}). */
     public static INDArray backward(INDArray weights, INDArray m) {
         if (!rows(new INDArray[] {m}, weights.size(1), weights.size(0))) {

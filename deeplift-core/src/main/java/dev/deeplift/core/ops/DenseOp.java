@@ -49,7 +49,10 @@ public final class DenseOp implements LinearOp {
             return small[0];
         }
         INDArray y = matmulLinear(x);
-        return bias == null ? y : y.addi(bias); // a broadcasting add: 3× faster than addiRowVector here
+        if (bias == null || SmallDense.addBias(y, bias)) {
+            return y;
+        }
+        return y.addi(bias); // a broadcasting add: 3× faster than addiRowVector here
     }
 
     /** Both sides in one pass over the weights where the product is small enough for Java ({@link SmallDense}). */

@@ -15,7 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Small dense products in Java against the same products summed in double by hand: column-major weights that are
  * views into a larger flat parameter array at an offset (as DL4J keeps them), row-major weights, a bias, several
  * inputs in one pass, output counts that are and are not multiples of the eight computed together; and null for what
- * it leaves to ND4J (DOUBLE, products above its size, weights neither row- nor column-major).
+ * it leaves to ND4J (DOUBLE, products above its size, weights neither row- nor column-major); the bias add in place
+ * with the bits of ND4J's broadcasting add.
  */
 class SmallDenseTest {
     /** A {@code [nIn, nOut]} column-major view at {@code offset} of a flat FLOAT parameter row, as DL4J's. */
@@ -80,5 +81,25 @@ class SmallDenseTest {
         assertNull(SmallDense.forward(d, null, Nd4j.randn(DataType.DOUBLE, 1, 10)), "DOUBLE");
         INDArray strided = Nd4j.randn(DataType.FLOAT, 10, 6).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 6));
         assertNull(SmallDense.forward(strided, null, Nd4j.randn(DataType.FLOAT, 1, 10)), "every other column");
+    }
+
+    @Test
+    void biasAddHasTheBitsOfNd4jsBroadcastingAdd() {
+        INDArray bias = parameterView(5, 1, 7); // a [1, 7] view at an offset, as DL4J's bias
+        INDArray y = Nd4j.randn(DataType.FLOAT, 4, 7);
+        INDArray want = y.add(bias);
+        assertEquals(true, SmallDense.addBias(y, bias));
+        float[] w = want.dup().data().asFloat();
+        float[] g = y.dup().data().asFloat();
+        for (int k = 0; k < w.length; k++) {
+            assertEquals(Float.floatToRawIntBits(w[k]), Float.floatToRawIntBits(g[k]), "at " + k);
+        }
+        INDArray doubles = Nd4j.randn(DataType.DOUBLE, 2, 3);
+        INDArray before = doubles.dup();
+        assertEquals(false, SmallDense.addBias(doubles, Nd4j.ones(DataType.DOUBLE, 1, 3)), "DOUBLE: ND4J's add");
+        assertEquals(before, doubles, "and nothing changed");
+        assertEquals(false, SmallDense.addBias(Nd4j.randn(DataType.FLOAT, 2, 3), Nd4j.ones(DataType.FLOAT, 1, 4)));
+        assertEquals(false, SmallDense.addBias(Nd4j.randn(DataType.FLOAT, 3, 2).transpose(),
+                Nd4j.ones(DataType.FLOAT, 1, 3)), "a column-major output is not written in place");
     }
 }

@@ -1,5 +1,6 @@
 package dev.deeplift.core.ops;
 
+import dev.deeplift.core.kernels.FlippedKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -113,12 +114,17 @@ public final class ConvolutionOp implements LinearOp {
     }
 
     /**
-     * The {@link #swappedKernel() swapped kernel} reversed along both spatial axes. Built per call from the live weights: it is small beside the activations. Reversing
-     * both axes of a row-major {@code [kH, kW]} block reverses its flat order, which one product with the
-     * {@code kH·kW} exchange matrix does exactly (each value times 1 plus zeros); libnd4j's {@code reverse} op took
-     * 2–3 ms for a 50k-value kernel, and a Java loop would put the kernel on the heap at every call.
+     * The {@link #swappedKernel() swapped kernel} reversed along both spatial axes. Built per call from the live
+     * weights: it is small beside the activations. FLOAT {@code [oC, iC, kH, kW]} weights (DL4J's) are copied in one
+     * Java pass read in place ({@link FlippedKernel}); otherwise, reversing both axes of a row-major {@code [kH, kW]}
+     * block reverses its flat order, which one product with the {@code kH·kW} exchange matrix does exactly (each
+     * value times 1 plus zeros; libnd4j's {@code reverse} op took 2–3 ms for a 50k-value kernel).
      */
     private INDArray flippedKernel() {
+        INDArray direct = weightsFormat == 1 ? FlippedKernel.of(weights) : null;
+        if (direct != null) {
+            return direct;
+        }
         INDArray swapped = swappedKernel();
         long[] shape = swapped.shape();
         INDArray blocks = swapped.dup('c').reshape('c', shape[0] * shape[1], shape[2] * shape[3]);

@@ -34,18 +34,21 @@ public final class FlippedKernel {
         if (out == null) {
             return null;
         }
-        float[] from = new float[window];
-        float[] to = new float[window];
+        // Two bulk copies and a loop on the heap: a copy per window cost more than the reversal (thousands of windows).
+        float[] from = new float[outChannels * inChannels * window];
+        float[] to = new float[from.length];
+        in.get(0, from, 0, from.length);
         for (int o = 0; o < outChannels; o++) {
             for (int i = 0; i < inChannels; i++) {
-                in.get((o * inChannels + i) * window, from, 0, window);
+                int source = (o * inChannels + i) * window;
+                int target = (i * outChannels + o) * window;
                 // (h, w) → (kH−1−h, kW−1−w) is, on the flattened window, p → window−1−p.
                 for (int p = 0; p < window; p++) {
-                    to[p] = from[window - 1 - p];
+                    to[target + p] = from[source + window - 1 - p];
                 }
-                out.put((i * outChannels + o) * window, to, 0, window);
             }
         }
+        out.put(0, to, 0, to.length);
         return flipped;
     }
 }

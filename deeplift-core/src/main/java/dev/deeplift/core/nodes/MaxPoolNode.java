@@ -2,6 +2,7 @@ package dev.deeplift.core.nodes;
 
 import dev.deeplift.core.graph.PairActivations;
 import dev.deeplift.core.kernels.CrossMaxPoolKernel;
+import dev.deeplift.core.kernels.SmallMaxPool;
 import dev.deeplift.core.ops.CustomOps;
 import dev.deeplift.core.ops.Window2D;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,8 @@ public final class MaxPoolNode extends MaxNode {
 
     @Override
     protected INDArray max(INDArray a) {
-        return exec("maxpool2d", a);
+        INDArray small = SmallMaxPool.of(a, window);
+        return small != null ? small : exec("maxpool2d", a);
     }
 
     @Override

@@ -115,13 +115,13 @@ public final class ConvolutionOp implements LinearOp {
 
     /**
      * The {@link #swappedKernel() swapped kernel} reversed along both spatial axes. Built per call from the live
-     * weights: it is small beside the activations. FLOAT {@code [oC, iC, kH, kW]} weights (DL4J's) are copied in one
-     * Java pass read in place ({@link FlippedKernel}); otherwise, reversing both axes of a row-major {@code [kH, kW]}
+     * weights: it is small beside the activations. FLOAT weights are copied in one Java pass read in place
+     * ({@link FlippedKernel}); otherwise, reversing both axes of a row-major {@code [kH, kW]}
      * block reverses its flat order, which one product with the {@code kH·kW} exchange matrix does exactly (each
      * value times 1 plus zeros; libnd4j's {@code reverse} op took 2–3 ms for a 50k-value kernel).
      */
     private INDArray flippedKernel() {
-        INDArray direct = weightsFormat == 1 ? FlippedKernel.of(weights) : null;
+        INDArray direct = FlippedKernel.of(weights, weightsFormat);
         if (direct != null) {
             return direct;
         }

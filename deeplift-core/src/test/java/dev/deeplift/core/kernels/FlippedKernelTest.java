@@ -12,28 +12,47 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The transposed convolution's kernel, copied in Java: channels swapped and each window turned by 180°, value for
- * value (signed zeros and non-finite values included), also from a parameter view at an offset as DL4J keeps its
- * weights; DOUBLE and other layouts are left to ND4J.
+ * value (signed zeros and non-finite values included) in each of libnd4j's three weights formats, also from a
+ * parameter view at an offset as DL4J keeps its weights; DOUBLE and other layouts are left to ND4J.
  */
 class FlippedKernelTest {
     @Test
-    void swapsChannelsAndTurnsEveryWindow() {
-        for (long[] shape : new long[][] {{4, 3, 5, 5}, {2, 1, 3, 2}, {1, 2, 1, 7}}) {
-            long n = shape[0] * shape[1] * shape[2] * shape[3];
-            INDArray flat = Nd4j.randn(DataType.FLOAT, 1, n + 9);
-            flat.putScalar(0, 5, -0f);
-            flat.putScalar(0, 6, Float.NaN);
-            INDArray weights = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 5 + n)).reshape('c', shape);
-            INDArray flipped = FlippedKernel.of(weights);
-            assertArrayEquals(new long[] {shape[1], shape[0], shape[2], shape[3]}, flipped.shape());
-            for (int o = 0; o < shape[0]; o++) {
-                for (int i = 0; i < shape[1]; i++) {
-                    for (int h = 0; h < shape[2]; h++) {
-                        for (int w = 0; w < shape[3]; w++) {
-                            float want = weights.getFloat(o, i, shape[2] - 1 - h, shape[3] - 1 - w);
-                            float got = flipped.getFloat(i, o, h, w);
-                            assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
-                                    "(" + i + ", " + o + ", " + h + ", " + w + ")");
+    void swapsChannelsAndTurnsEveryWindowInEveryFormat() {
+        // oC, iC, kH, kW
+        for (long[] size : new long[][] {{4, 3, 5, 5}, {2, 1, 3, 2}, {1, 2, 1, 7}, {3, 4, 1, 11}}) {
+            long oC = size[0];
+            long iC = size[1];
+            long kH = size[2];
+            long kW = size[3];
+            for (int format = 0; format <= 2; format++) {
+                long[] shape = switch (format) {
+                    case 0 -> new long[] {kH, kW, iC, oC};
+                    case 1 -> new long[] {oC, iC, kH, kW};
+                    default -> new long[] {oC, kH, kW, iC};
+                };
+                long n = oC * iC * kH * kW;
+                INDArray flat = Nd4j.randn(DataType.FLOAT, 1, n + 9);
+                flat.putScalar(0, 5, -0f);
+                flat.putScalar(0, 6, Float.NaN);
+                INDArray weights = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 5 + n))
+                        .reshape('c', shape);
+                INDArray flipped = FlippedKernel.of(weights, format);
+                assertArrayEquals(new long[] {iC, oC, kH, kW}, flipped.shape());
+                for (int o = 0; o < oC; o++) {
+                    for (int i = 0; i < iC; i++) {
+                        for (int h = 0; h < kH; h++) {
+                            for (int w = 0; w < kW; w++) {
+                                long fh = kH - 1 - h;
+                                long fw = kW - 1 - w;
+                                float want = switch (format) {
+                                    case 0 -> weights.getFloat(fh, fw, i, o);
+                                    case 1 -> weights.getFloat(o, i, fh, fw);
+                                    default -> weights.getFloat(o, fh, fw, i);
+                                };
+                                float got = flipped.getFloat(i, o, h, w);
+                                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
+                                        "format " + format + " (" + i + ", " + o + ", " + h + ", " + w + ")");
+                            }
                         }
                     }
                 }
@@ -43,8 +62,9 @@ class FlippedKernelTest {
 
     @Test
     void leavesToNd4jWhatItDoesNotHandle() {
-        assertNull(FlippedKernel.of(Nd4j.randn(DataType.DOUBLE, 2, 3, 3, 3)), "DOUBLE");
-        assertNull(FlippedKernel.of(Nd4j.randn(DataType.FLOAT, 3, 2, 3, 3).permute(1, 0, 2, 3)), "a permuted view");
-        assertNull(FlippedKernel.of(Nd4j.randn(DataType.FLOAT, 3, 9)), "not a 4D kernel");
+        assertNull(FlippedKernel.of(Nd4j.randn(DataType.DOUBLE, 2, 3, 3, 3), 1), "DOUBLE");
+        assertNull(FlippedKernel.of(Nd4j.randn(DataType.FLOAT, 3, 2, 3, 3).permute(1, 0, 2, 3), 1), "a permuted view");
+        assertNull(FlippedKernel.of(Nd4j.randn(DataType.FLOAT, 3, 9), 1), "not a 4D kernel");
+        assertNull(FlippedKernel.of(Nd4j.randn(DataType.FLOAT, 2, 3, 3, 3), 3), "no such format");
     }
 }

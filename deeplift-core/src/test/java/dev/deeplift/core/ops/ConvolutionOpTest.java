@@ -65,7 +65,7 @@ class ConvolutionOpTest {
         assertEquals(0.0, back.sub(inputGradient).amaxNumber().doubleValue(), 1e-12);
     }
 
-    /** FLOAT weights in DL4J's {@code [oC, iC, kH, kW]} take the Java-flipped kernel: the same input gradient. */
+    /** FLOAT weights, in each format, take the Java-flipped kernel: the same input gradient. */
     @ParameterizedTest
     @MethodSource("windows")
     void floatTransposeEqualsTheInputGradient(int kH, int kW, int stride, int pad, int dilation, boolean same,
@@ -73,9 +73,14 @@ class ConvolutionOpTest {
         Nd4j.getRandom().setSeed(kH * 100 + kW * 10 + format + 1);
         long iC = 3;
         long oC = 4;
-        INDArray w = Nd4j.rand(DataType.FLOAT, oC, iC, kH, kW).subi(0.5);
+        long[] wShape = switch (format) {
+            case 0 -> new long[] {kH, kW, iC, oC};
+            case 1 -> new long[] {oC, iC, kH, kW};
+            default -> new long[] {oC, kH, kW, iC};
+        };
+        INDArray w = Nd4j.rand(DataType.FLOAT, wShape).subi(0.5);
         Window2D window = new Window2D(kH, kW, stride, stride, pad, pad, dilation, dilation, same, channelsLast);
-        ConvolutionOp op = new ConvolutionOp(ConvolutionOp.Kind.CONV2D, w, null, window, 1);
+        ConvolutionOp op = new ConvolutionOp(ConvolutionOp.Kind.CONV2D, w, null, window, format);
         INDArray x = Nd4j.rand(DataType.FLOAT, channelsLast ? new long[] {2, 13, 11, iC} : new long[] {2, iC, 13, 11})
                 .subi(0.5);
         INDArray m = Nd4j.rand(DataType.FLOAT, op.applyLinear(x).shape()).subi(0.5);
@@ -84,7 +89,7 @@ class ConvolutionOpTest {
 
         INDArray shape = Nd4j.createFromArray(x.shape()).castTo(DataType.INT32);
         INDArray inputGradient = CustomOps.exec("conv2d_input_bp", new INDArray[] {shape, w, m},
-                window.convArgs(1))[0];
+                window.convArgs(format))[0];
         assertEquals(0.0, back.sub(inputGradient).amaxNumber().doubleValue(), 1e-5);
     }
 }

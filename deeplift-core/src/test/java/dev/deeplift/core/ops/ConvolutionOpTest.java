@@ -34,6 +34,15 @@ class ConvolutionOpTest {
                 Arguments.of(3, 3, 2, 0, 1, true, false, 0));
     }
 
+    /** The kernel's shape in libnd4j's weights format {@code format}. */
+    private static long[] kernelShape(int format, long kH, long kW, long iC, long oC) {
+        return switch (format) {
+            case 0 -> new long[] {kH, kW, iC, oC};
+            case 1 -> new long[] {oC, iC, kH, kW};
+            default -> new long[] {oC, kH, kW, iC};
+        };
+    }
+
     @ParameterizedTest
     @MethodSource("windows")
     void transposeIsTheAdjointAndEqualsTheInputGradient(int kH, int kW, int stride, int pad, int dilation,
@@ -41,12 +50,7 @@ class ConvolutionOpTest {
         Nd4j.getRandom().setSeed(kH * 100 + kW * 10 + format);
         long iC = 3;
         long oC = 4;
-        long[] wShape = switch (format) {
-            case 0 -> new long[] {kH, kW, iC, oC};
-            case 1 -> new long[] {oC, iC, kH, kW};
-            default -> new long[] {oC, kH, kW, iC};
-        };
-        INDArray w = Nd4j.rand(DataType.DOUBLE, wShape).subi(0.5);
+        INDArray w = Nd4j.rand(DataType.DOUBLE, kernelShape(format, kH, kW, iC, oC)).subi(0.5);
         Window2D window = new Window2D(kH, kW, stride, stride, pad, pad, dilation, dilation, same, channelsLast);
         ConvolutionOp op = new ConvolutionOp(ConvolutionOp.Kind.CONV2D, w, Nd4j.rand(DataType.DOUBLE, oC), window,
                 format);
@@ -73,12 +77,7 @@ class ConvolutionOpTest {
         Nd4j.getRandom().setSeed(kH * 100 + kW * 10 + format + 1);
         long iC = 3;
         long oC = 4;
-        long[] wShape = switch (format) {
-            case 0 -> new long[] {kH, kW, iC, oC};
-            case 1 -> new long[] {oC, iC, kH, kW};
-            default -> new long[] {oC, kH, kW, iC};
-        };
-        INDArray w = Nd4j.rand(DataType.FLOAT, wShape).subi(0.5);
+        INDArray w = Nd4j.rand(DataType.FLOAT, kernelShape(format, kH, kW, iC, oC)).subi(0.5);
         Window2D window = new Window2D(kH, kW, stride, stride, pad, pad, dilation, dilation, same, channelsLast);
         ConvolutionOp op = new ConvolutionOp(ConvolutionOp.Kind.CONV2D, w, null, window, format);
         INDArray x = Nd4j.rand(DataType.FLOAT, channelsLast ? new long[] {2, 13, 11, iC} : new long[] {2, iC, 13, 11})

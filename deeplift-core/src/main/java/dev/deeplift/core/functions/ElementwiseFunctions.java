@@ -84,13 +84,13 @@ public final class ElementwiseFunctions {
         return alpha.reshape(shape).broadcast(z.shape());
     }
 
-    /** {@code 1} where {@code z > threshold}, else {@code 0}. */
     /** ND4J's {@code relu}, or its bits in Java on a small FLOAT array. */
     private static INDArray relu(INDArray z) {
         INDArray small = SmallRelu.of(z);
         return small != null ? small : Transforms.relu(z, true);
     }
 
+    /** {@code 1} where {@code z > threshold}, else {@code 0}. */
     private static INDArray step(INDArray z, double threshold) {
         return threshold == 0.0 ? Transforms.step(z, true) : z.gt(threshold).castTo(z.dataType());
     }

@@ -204,7 +204,7 @@ final class ExplainRunner {
                 result = Attribution.ofScores(List.of(zeros), List.of(zeros), deltas, seed.units(), provenance);
             } else {
                 // At a hidden node the positive and negative parts may carry their own multipliers.
-                INDArray scores = m.isSymmetric() ? m.plus().mul(at.delta())
+                INDArray scores = m.isSymmetric() ? scores(m.plus(), at)
                         : m.plus().mul(at.deltaPlus()).addi(m.minus().mul(at.deltaMinus()));
                 result = Attribution.ofScores(List.of(scores), List.of(m.collapseOn(at)), deltas, seed.units(),
                         provenance);
@@ -214,8 +214,9 @@ final class ExplainRunner {
     }
 
     /**
-     * An input's scores {@code m · Δx}: in one Java pass where {@link InputScores} applies, else ND4J's ops. Scores
-     * are results, made outside the chunk's workspace so that they need no copy later; {@code Δx} stays inside it.
+     * The scores {@code m · Δx} of a pair (an input, or a hidden node whose parts share one multiplier): in one Java
+     * pass where {@link InputScores} applies, else ND4J's ops. Scores are results, made outside the chunk's
+     * workspace so that they need no copy later; {@code Δx} stays inside it.
      */
     private static INDArray scores(INDArray multipliers, PairActivations input) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

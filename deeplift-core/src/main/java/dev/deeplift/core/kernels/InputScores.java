@@ -4,19 +4,20 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The scores of an input, {@code m · (x − x_ref)}, in one Java pass over FLOAT arrays read in place, with the bits of
- * ND4J's {@code sub} then {@code mul} (each a float operation, in that order). On one example the two ND4J ops and
- * the delta array between them cost more than the arithmetic; larger batches are split over the kernel pool by
- * examples.
+ * The scores of a pair of activations (an input's, or a hidden node's), {@code m · (x − x_ref)}, in one Java pass
+ * over FLOAT arrays read in place, with the bits of ND4J's {@code sub} then {@code mul} (each a float operation, in
+ * that order). On one example the two ND4J ops and the delta array between them cost more than the arithmetic; larger
+ * batches are split over the kernel pool by examples.
  */
 public final class InputScores {
     private InputScores() {
     }
 
     /**
-     * A new array {@code m · (x − ref)} in the current workspace, or null where this does not apply (not FLOAT, shapes
-     * other than {@code m} and {@code x} alike with {@code ref} of one or of {@code N} rows of the same features, a
-     * layout not read in place, Java paths {@linkplain Kernels#javaPaths() off}): the caller then runs ND4J.
+     * A new array {@code m · (x − ref)} in the current workspace, or null where this does not apply (not FLOAT,
+     * shapes other than {@code m} and {@code x} alike with {@code ref} of one or of {@code N} rows of the same
+     * features, a layout not read in place, Java paths {@linkplain Kernels#javaPaths() off}): the caller then runs
+     * ND4J.
      */
     public static INDArray of(INDArray m, INDArray x, INDArray ref) {
         if (!Kernels.javaPaths() || !DenseFloats.floats(m, x, ref) || !m.equalShapes(x) || x.rank() < 1) {

@@ -1,6 +1,7 @@
 package dev.deeplift.core.kernels;
 
 import dev.deeplift.core.graph.PairActivations;
+import java.nio.Buffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -63,11 +64,7 @@ final class DenseFloats {
             return null;
         }
         DoubleBuffer b = a.data().asNioDouble();
-        int at = (int) a.offset();
-        if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + a.length()) {
-            return null;
-        }
-        return at == 0 ? b : b.slice(at, (int) a.length());
+        return inPlace(b, b.order(), a);
     }
 
     /** The values of a dense row-major FLOAT array, index 0 its first element ({@link #memory}), or null. */
@@ -86,11 +83,20 @@ final class DenseFloats {
             return null;
         }
         FloatBuffer b = a.data().asNioFloat();
+        return inPlace(b, b.order(), a);
+    }
+
+    /**
+     * {@code b}, the NIO view of {@code a}'s buffer, from {@code a}'s first element (index 0 that element), if it is in
+     * native order, positioned at {@code a}'s offset and long enough for its values; else null.
+     */
+    @SuppressWarnings("unchecked") // a FloatBuffer's or DoubleBuffer's slice is one of its own kind
+    private static <B extends Buffer> B inPlace(B b, ByteOrder order, INDArray a) {
         int at = (int) a.offset();
-        if (b.order() != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + a.length()) {
+        if (order != ByteOrder.nativeOrder() || b.position() != at || b.capacity() < at + a.length()) {
             return null;
         }
-        return at == 0 ? b : b.slice(at, (int) a.length());
+        return at == 0 ? b : (B) b.slice(at, (int) a.length());
     }
 
     /** Strides of a dense row-major block (axes of size 1 may have any stride). */

@@ -93,7 +93,10 @@ public final class SmallDense {
         return true;
     }
 
-    /** {@code m·Wᵀ} ({@code m: [r, nOut]} to {@code [r, nIn]}), or null where this does not apply (see {@link #forward}). */
+    /**
+     * {@code m·Wᵀ} ({@code m: [r, nOut]} to {@code [r, nIn]}), or null where this does not apply (see
+     * {@link #forward}).
+     */
     public static INDArray backward(INDArray weights, INDArray m) {
         if (!rows(new INDArray[] {m}, weights.size(1), weights.size(0))) {
             return null;
@@ -145,36 +148,21 @@ public final class SmallDense {
 
     /** {@code out[s][r][k] = Σ_l v[s][r][l]·B[k][l]}: a dot product per output, {@link #CHUNK} at a time. */
     private static float[][][] dots(float[][][] v, Layout w) {
-        int kTotal = w.k();
         int l = w.l();
-        float[][][] out = new float[v.length][][];
-        for (int s = 0; s < v.length; s++) {
-            out[s] = new float[v[s].length][kTotal];
-        }
-        float[] chunk = new float[CHUNK * l];
-        for (int k0 = 0; k0 < kTotal; k0 += CHUNK) {
-            int kc = Math.min(CHUNK, kTotal - k0);
-            w.buffer().get(k0 * l, chunk, 0, kc * l);
-            for (int s = 0; s < v.length; s++) {
-                for (int r = 0; r < v[s].length; r++) {
-                    float[] x = v[s][r];
-                    float[] o = out[s][r];
-                    if (kc == CHUNK) {
-                        dot8(x, chunk, l, o, k0);
-                    } else {
-                        for (int kk = 0; kk < kc; kk++) {
-                            float sum = 0f;
-                            int base = kk * l;
-                            for (int i = 0; i < l; i++) {
-                                sum += x[i] * chunk[base + i];
-                            }
-                            o[k0 + kk] = sum;
-                        }
-                    }
-                }
+        return overBlocks(v, w, w.k(), (x, chunk, k0, kc, o) -> {
+            if (kc == CHUNK) {
+                dot8(x, chunk, l, o, k0);
+                return;
             }
-        }
-        return out;
+            for (int kk = 0; kk < kc; kk++) {
+                float sum = 0f;
+                int base = kk * l;
+                for (int i = 0; i < l; i++) {
+                    sum += x[i] * chunk[base + i];
+                }
+                o[k0 + kk] = sum;
+            }
+        });
     }
 
     /** Eight dot products of {@code x} with consecutive rows of {@code c}, each summed in order. */
@@ -203,11 +191,39 @@ public final class SmallDense {
 
     /** {@code out[s][r][j] = Σ_k v[s][r][k]·B[k][j]}: rows of B scaled and added, in order of k. */
     private static float[][][] scaledRows(float[][][] v, Layout w) {
+        int l = w.l();
+        return overBlocks(v, w, l, (x, chunk, k0, kc, o) -> {
+            for (int kk = 0; kk < kc; kk++) {
+                float a = x[k0 + kk];
+                int base = kk * l;
+                for (int j = 0; j < l; j++) {
+                    o[j] += a * chunk[base + j];
+                }
+            }
+        });
+    }
+
+    /** What a product does with one block of weight rows for one input row. */
+    @FunctionalInterface
+    private interface BlockStep {
+        /**
+         * @param x     the input row
+         * @param chunk weight rows {@code k0 .. k0 + kc − 1}, each {@code l} long, one after the other
+         * @param out   the output row, accumulated over the blocks
+         */
+        void apply(float[] x, float[] chunk, int k0, int kc, float[] out);
+    }
+
+    /**
+     * Outputs of {@code width} per input row, built block by block: {@link #CHUNK} weight rows are copied to the heap
+     * once and handed, with each input row of each input, to {@code step}.
+     */
+    private static float[][][] overBlocks(float[][][] v, Layout w, int width, BlockStep step) {
         int kTotal = w.k();
         int l = w.l();
         float[][][] out = new float[v.length][][];
         for (int s = 0; s < v.length; s++) {
-            out[s] = new float[v[s].length][l];
+            out[s] = new float[v[s].length][width];
         }
         float[] chunk = new float[CHUNK * l];
         for (int k0 = 0; k0 < kTotal; k0 += CHUNK) {
@@ -215,15 +231,7 @@ public final class SmallDense {
             w.buffer().get(k0 * l, chunk, 0, kc * l);
             for (int s = 0; s < v.length; s++) {
                 for (int r = 0; r < v[s].length; r++) {
-                    float[] x = v[s][r];
-                    float[] o = out[s][r];
-                    for (int kk = 0; kk < kc; kk++) {
-                        float a = x[k0 + kk];
-                        int base = kk * l;
-                        for (int j = 0; j < l; j++) {
-                            o[j] += a * chunk[base + j];
-                        }
-                    }
+                    step.apply(v[s][r], chunk, k0, kc, out[s][r]);
                 }
             }
         }
